@@ -1,0 +1,33 @@
+import { z } from 'zod'
+import { Deadline } from './deadline.js'
+import { Span, SpannedText } from './span.js'
+import { PrimaryUnit, UnitRef } from './unit.js'
+
+/**
+ * One thing the plan says is to be done: a numbered item or titled paragraph in a task section,
+ * or any item that carries a responsibility block.
+ */
+export const Measure = z.object({
+  id: z.string().describe('stable within one parse: `m<seq>`'),
+  seq: z.number().int().positive().describe('1-based order in the document'),
+  part: z.number().int().nullable().describe('attachment number; null for the main text / covering notice'),
+  numbering: z.string().nullable().describe('numbering as written, e.g. `3.` or `（二）`'),
+  title: z.string().nullable().describe('the measure’s own short title, e.g. 完善组织架构'),
+  titleSpan: Span.nullable(),
+  direction: z
+    .string()
+    .nullable()
+    .describe('改革方向: the enclosing heading when measures are two-level, the title itself when one-level'),
+  directionSpan: Span.nullable(),
+  text: z.string().describe('full text of the measure, sub-items included, responsibility block excluded'),
+  span: Span,
+  path: z.array(z.string()).describe('headings of the enclosing sections, outermost first'),
+  specialty: z.string().nullable().describe('所属专项, derived from the part title (许昌市企业开办提升专项行动方案 → 企业开办)'),
+  leadUnits: z.array(UnitRef),
+  units: z.array(UnitRef).describe('every responsible unit, lead included, in document order'),
+  primaryUnit: PrimaryUnit.nullable(),
+  responsibility: SpannedText.nullable().describe('the responsibility statement as written'),
+  deadline: Deadline.nullable(),
+  sharedBlock: z.number().int().positive().describe('how many measures share this responsibility block (1 = its own)'),
+})
+export type Measure = z.infer<typeof Measure>

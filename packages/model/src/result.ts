@@ -1,0 +1,12 @@
+import { z } from 'zod'
+import { Diagnostic } from './diagnostic.js'
+import { PolicyDocument } from './document.js'
+import { Measure } from './measure.js'
+
+/** What `parse` returns: the document, its measures, and the diagnostics found on the way. */
+export const ParseResult = z.object({
+  document: PolicyDocument,
+  measures: z.array(Measure),
+  diagnostics: z.array(Diagnostic),
+})
+export type ParseResult = z.infer<typeof ParseResult>

@@ -1,0 +1,20 @@
+import { z } from 'zod'
+
+/**
+ * A range of the normalised text.
+ *
+ * `start`/`end` are JS string (UTF-16 code unit) offsets into `NormalizedText.text`, end exclusive,
+ * so `text.slice(start, end)` is exactly the field the span belongs to. `line`/`endLine` are the
+ * 1-based lines of the original file (before normalisation) where the range starts and ends.
+ */
+export const Span = z.object({
+  start: z.number().int().nonnegative().describe('UTF-16 offset into the normalised text, inclusive'),
+  end: z.number().int().nonnegative().describe('UTF-16 offset into the normalised text, exclusive'),
+  line: z.number().int().positive().describe('1-based line of the original file where the span starts'),
+  endLine: z.number().int().positive().describe('1-based line of the original file where the span ends'),
+})
+export type Span = z.infer<typeof Span>
+
+/** A piece of text with the span it was read from. */
+export const SpannedText = z.object({ text: z.string(), span: Span })
+export type SpannedText = z.infer<typeof SpannedText>
