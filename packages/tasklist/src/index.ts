@@ -1,1 +1,2 @@
-export {}
+export { TASK_COLUMNS, COLUMN_HEADERS, cellText } from './columns.js'
+export type { TaskColumn, TaskTable } from './columns.js'
