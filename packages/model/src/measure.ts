@@ -1,7 +1,20 @@
 import { z } from 'zod'
 import { Deadline } from './deadline.js'
 import { Span, SpannedText } from './span.js'
-import { PrimaryUnit, UnitRef } from './unit.js'
+import { PrimaryUnit, UnitRef, UnitRole } from './unit.js'
+
+/** One labelled part of a responsibility statement: `责任单位：…` or `完成时限：…`. */
+export const ResponsibilityEntry = z.object({
+  label: z.string().nullable().describe('the label as written (`牵头单位`), null for an unlabelled clause'),
+  kind: z.union([UnitRole, z.literal('deadline')]),
+  value: z.string().describe('what follows the label, as written'),
+  span: Span.describe('span of the value'),
+})
+export type ResponsibilityEntry = z.infer<typeof ResponsibilityEntry>
+
+/** The responsibility statement of a measure as written, and its labelled parts. */
+export const Responsibility = SpannedText.extend({ entries: z.array(ResponsibilityEntry) })
+export type Responsibility = z.infer<typeof Responsibility>
 
 /**
  * One thing the plan says is to be done: a numbered item or titled paragraph in a task section,
@@ -26,7 +39,7 @@ export const Measure = z.object({
   leadUnits: z.array(UnitRef),
   units: z.array(UnitRef).describe('every responsible unit, lead included, in document order'),
   primaryUnit: PrimaryUnit.nullable(),
-  responsibility: SpannedText.nullable().describe('the responsibility statement as written'),
+  responsibility: Responsibility.nullable().describe('the responsibility statement as written'),
   deadline: Deadline.nullable(),
   sharedBlock: z.number().int().positive().describe('how many measures share this responsibility block (1 = its own)'),
 })

@@ -1,0 +1,90 @@
+/**
+ * Shape tests on single lines of a 公文: does a line end a sentence, open a new block, read as a
+ * heading? The normaliser uses them to tell a page break inside a paragraph from a paragraph end.
+ * All functions take a trimmed, width-folded line with `**` emphasis markers removed.
+ */
+import { startsWithLabel } from './labels.js'
+import { matchNumbering } from './numbering.js'
+
+const TERMINAL = new Set(['。', '！', '？', '；', '：', '…'])
+const CLOSING_QUOTES = new Set(['”', '’', '」', '』', '"'])
+/** Characters after which a line obviously continues. */
+const CONTINUING = new Set(['、', '，', '（', '“', '‘', '《', '「', '—', '-', '/', '及', '和', '与'])
+
+/** Document-type words that end the title of a 公文. */
+const TITLE_END = /(方案|意见|规划|通知|办法|清单|细则|要点|决定|报告|答复|建议|纲要|条例|规定|函|文件|（\d{4}版）|（\d{4}—\d{4}年）)$/
+/** 许营商〔2022〕1号, 国发〔2021〕20号 */
+export const DOC_NUMBER = /^[\u4e00-\u9fa5]{1,12}[〔［[（]\d{4}[〕］\]）]\s*\d{1,4}\s*号$/
+/** 2022年1月29日, 2022年1月, 2021-09-17 */
+const DATE_LINE = /^\d{4}\s*年\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)?$|^\d{4}-\d{1,2}-\d{1,2}$/
+
+/** Count of unclosed `（`/`《`/`“` in a line; positive means something is still open. */
+export function openBrackets(line: string): number {
+  let depth = 0
+  for (const ch of line) {
+    if (ch === '（' || ch === '《' || ch === '“') depth++
+    else if ((ch === '）' || ch === '》' || ch === '”') && depth > 0) depth--
+  }
+  return depth
+}
+
+/** The line ends where a sentence or block may end. */
+export function endsComplete(line: string): boolean {
+  const last = line.at(-1)
+  if (last === undefined) return true
+  if (TERMINAL.has(last)) return true
+  if (CLOSING_QUOTES.has(last)) return TERMINAL.has(line.at(-2) ?? '')
+  if (last === '）' && line.startsWith('（') && openBrackets(line) === 0) return true
+  if (DATE_LINE.test(line) || DOC_NUMBER.test(line)) return true
+  return false
+}
+
+/** The line ends with a character after which text must continue (`、`, `，`, an open bracket). */
+export function endsContinuing(line: string): boolean {
+  const last = line.at(-1)
+  return (last !== undefined && CONTINUING.has(last)) || openBrackets(line) > 0
+}
+
+/** A short `key：value` line such as `侯红代表：` or `联 系 人：王英韬`. */
+function isKeyValue(line: string): boolean {
+  return /^[^，。；：、]{1,8}：/.test(line)
+}
+
+/** The line starts a new block: a numbered item, a label, a heading, a bullet, a 文号 or date line. */
+export function startsBlock(line: string): boolean {
+  return (
+    matchNumbering(line) !== null ||
+    startsWithLabel(line) ||
+    /^(#{1,6}\s|[-*+]\s|——|附件)/.test(line) ||
+    DOC_NUMBER.test(line) ||
+    DATE_LINE.test(line) ||
+    isKeyValue(line) ||
+    line.includes('\t')
+  )
+}
+
+/** The line is a heading or title rather than a fragment of running text. */
+export function isHeadingLike(line: string, wasBold: boolean): boolean {
+  if (wasBold || /^#{1,6}\s/.test(line)) return true
+  if (line.length <= 60 && TITLE_END.test(line)) return true
+  if (/^目\s*录$/.test(line)) return true
+  const numbering = matchNumbering(line)
+  if (numbering) {
+    const rest = line.slice(numbering.length)
+    return rest.length <= 40 && !/[。；！？]/.test(rest)
+  }
+  return false
+}
+
+/**
+ * The line begins with a fragment that cannot start a paragraph: closing punctuation, or a
+ * piece of a word of one or two characters before the first delimiter (`局、市卫生健康委…`,
+ * `会）`) — what is left when a page break splits a unit name.
+ */
+export function startsWithFragment(line: string): boolean {
+  if (/^[）》”’、，。；：]/.test(line)) return true
+  if (matchNumbering(line)) return false
+  const m = /^([^、，；。（）\s]{1,2})[、，；。）]/.exec(line)
+  // a whole line of up to four characters (`工负责`, `局`) is the tail of something broken
+  return m !== null || (line.length <= 4 && !startsBlock(line) && !endsComplete(line))
+}

@@ -1,0 +1,151 @@
+import type { NumberingStyle, SectionRole } from '@policykb/model'
+import { findLabels, startsWithLabel } from './labels.js'
+import type { TextLine } from './lines.js'
+import { matchNumbering } from './numbering.js'
+import { roleOfHeading } from './roles.js'
+
+/** Depth order of numbering in a 公文 (GB/T 9704): 第X章 > 第X节 > 一、 > （一） > 1. > （1） > ①. */
+export const RANK: Record<NumberingStyle, number> = {
+  attachment: 0,
+  markdown: 1,
+  chapter: 2,
+  section: 3,
+  article: 4,
+  cn: 5,
+  'cn-paren': 6,
+  arabic: 7,
+  'arabic-paren': 8,
+  circled: 9,
+  none: 10,
+}
+
+/** What sits in a node, in document order. */
+export type Content =
+  | { kind: 'paragraph'; line: TextLine }
+  | { kind: 'labels'; lines: TextLine[] }
+  | { kind: 'child'; node: OutlineNode }
+
+/** A heading or numbered item and what belongs to it. */
+export interface OutlineNode {
+  style: NumberingStyle
+  rank: number
+  /** numbering as written, e.g. `（一）` */
+  numbering: string | null
+  /** the heading line; null for a part's root */
+  line: TextLine | null
+  /** absolute offsets of the title (heading text without numbering and final 。) */
+  title: { start: number; end: number } | null
+  /** absolute offset where running text begins on the heading line itself, null when none */
+  bodyStart: number | null
+  ownRole: SectionRole | null
+  role: SectionRole
+  content: Content[]
+  children: OutlineNode[]
+  parent: OutlineNode | null
+  /** 0 for a part root, 1 for its top-level sections */
+  depth: number
+}
+
+const SENTENCE_END = /[。！？]/
+
+/**
+ * Split a numbered line into numbering, title and body: `1.完善组织架构。依托…` → title
+ * 完善组织架构, body from 依托. A line without a sentence end is all title; a first sentence
+ * longer than 50 characters is body without a title.
+ */
+export function splitHeading(line: TextLine, markerLength: number): Pick<OutlineNode, 'title' | 'bodyStart'> {
+  const from = line.contentStart + markerLength
+  const rest = line.folded.slice(markerLength)
+  const end = rest.search(SENTENCE_END)
+  if (end < 0) {
+    const t = rest.replace(/[；：\s]+$/, '')
+    return t.length > 0 && t.length <= 80 ? { title: { start: from, end: from + t.length }, bodyStart: null } : { title: null, bodyStart: from }
+  }
+  let after = end + 1
+  while (after < rest.length && /[\s”’]/.test(rest[after]!)) after++
+  const hasBody = after < rest.length
+  if (end > 50) return { title: null, bodyStart: from }
+  return { title: { start: from, end: from + end }, bodyStart: hasBody ? from + after : null }
+}
+
+/** A line of a responsibility block: it starts with a label, or holds several run together. */
+export function isLabelLine(line: TextLine): boolean {
+  if (startsWithLabel(line.folded)) return true
+  const labels = findLabels(line.folded)
+  return labels.length >= 2 && labels[0]!.start <= 2
+}
+
+/**
+ * Build the outline of one part from its lines: numbered lines open nodes by the rank of their
+ * numbering; other lines belong to the innermost open node — except that in a part without
+ * responsibility blocks, a paragraph after a self-contained numbered paragraph (title and text
+ * on one line) belongs to the enclosing section, not to the item.
+ *
+ * @param lines - the part's lines, table rows and its title line already removed
+ * @param rootRole - role of the part's root (`other` for a covering notice, `task` otherwise)
+ */
+export function buildOutline(lines: TextLine[], rootRole: SectionRole): OutlineNode {
+  const root: OutlineNode = {
+    style: 'none',
+    rank: -1,
+    numbering: null,
+    line: null,
+    title: null,
+    bodyStart: null,
+    ownRole: null,
+    role: rootRole,
+    content: [],
+    children: [],
+    parent: null,
+    depth: 0,
+  }
+  const hasBlocks = lines.some(isLabelLine)
+  const stack: OutlineNode[] = [root]
+  let lastLabels: TextLine[] | null = null
+  const top = () => stack[stack.length - 1]!
+
+  for (const line of lines) {
+    if (line.text.trim() === '') continue
+    if (isLabelLine(line) || (lastLabels && /^\d{4}\s*年/.test(line.folded) && !matchNumbering(line.folded))) {
+      if (lastLabels) lastLabels.push(line)
+      else {
+        lastLabels = [line]
+        top().content.push({ kind: 'labels', lines: lastLabels })
+      }
+      continue
+    }
+    lastLabels = null
+    const numbering = line.headingDepth > 0 ? null : matchNumbering(line.folded)
+    if (numbering || line.headingDepth > 0) {
+      const style: NumberingStyle = numbering?.style ?? 'markdown'
+      const rank = RANK[style]
+      while (stack.length > 1 && top().rank >= rank) stack.pop()
+      const parent = top()
+      const node: OutlineNode = {
+        style,
+        rank,
+        numbering: numbering ? line.text.slice(0, numbering.marker.length) : null,
+        line,
+        ...splitHeading(line, numbering?.length ?? 0),
+        ownRole: null,
+        role: parent.role,
+        content: [],
+        children: [],
+        parent,
+        depth: parent.depth + 1,
+      }
+      if (node.title) {
+        node.ownRole = roleOfHeading(line.text.slice(node.title.start - line.contentStart, node.title.end - line.contentStart))
+        node.role = node.ownRole ?? parent.role
+      }
+      parent.children.push(node)
+      parent.content.push({ kind: 'child', node })
+      stack.push(node)
+      continue
+    }
+    let holder = top()
+    if (!hasBlocks) while (holder.bodyStart !== null && holder.parent) holder = holder.parent
+    holder.content.push({ kind: 'paragraph', line })
+  }
+  return root
+}
