@@ -1,2 +1,42 @@
 export { TASK_COLUMNS, COLUMN_HEADERS, cellText } from './columns.js'
 export type { TaskColumn, TaskTable } from './columns.js'
+export {
+  toTaskRows,
+  toTaskTable,
+  defaultColumns,
+  measureCell,
+  unitsCell,
+  hasLeadLabel,
+  planTitle,
+} from './generate.js'
+export type { PartSelector, TaskRowOptions, TaskTableOptions } from './generate.js'
+export { formatDeadline, deadlineDate } from './deadlineText.js'
+export {
+  writeTaskTable,
+  EXPORT_FORMATS,
+  writeXlsx,
+  writeDocx,
+  writeCsv,
+  writeMarkdown,
+  writeJson,
+  toJsonRows,
+  quoteCsvField,
+  escapeMarkdownCell,
+  verticalMerges,
+  mergeRoles,
+  csvSafe,
+  isFormulaLike,
+  FORMULA_TRIGGERS,
+} from './export/index.js'
+export type {
+  ExportFormat,
+  ExportOptions,
+  XlsxOptions,
+  DocxOptions,
+  CsvOptions,
+  MarkdownOptions,
+  TaskRowJson,
+  MergeColumn,
+  MergeRange,
+  MergeOptions,
+} from './export/index.js'
