@@ -1,3 +1,5 @@
+export { decode } from './decode.js'
+export type { DecodeResult, DecodeOptions, DecodedEncoding } from './decode.js'
 export { parse } from './parse.js'
 export type { ParseOptions, ParseOutput } from './parse.js'
 export { normalize } from './normalize.js'

@@ -84,7 +84,7 @@ export function isHeadingLike(line: string, wasBold: boolean): boolean {
 export function startsWithFragment(line: string): boolean {
   if (/^[）》”’、，。；：]/.test(line)) return true
   if (matchNumbering(line)) return false
-  const m = /^([^、，；。（）\s]{1,2})[、，；。）]/.exec(line)
+  const m = /^([^、，；。（）\s]{1,2})[、，）]/.exec(line)
   // a whole line of up to four characters (`工负责`, `局`) is the tail of something broken
   return m !== null || (line.length <= 4 && !startsBlock(line) && !endsComplete(line))
 }

@@ -50,12 +50,12 @@ function walk(node: OutlineNode, visit: (node: OutlineNode) => void): void {
 }
 
 /** The labelled blocks of a part, each with its owner node. */
-function labelBlocks(root: OutlineNode, year: number | undefined): Block[] {
+function labelBlocks(n: NormalizedText, root: OutlineNode, year: number | undefined): Block[] {
   const blocks: Block[] = []
   walk(root, (node) => {
     node.content.forEach((c, at) => {
       if (c.kind !== 'labels') return
-      const draft = parseLabelLines(c.lines.map(pieceOf), year === undefined ? {} : { year })
+      const draft = parseLabelLines(c.lines.map(pieceOf), year === undefined ? { text: n.text } : { year, text: n.text })
       if (draft) blocks.push({ draft, owner: node, at })
     })
   })
@@ -164,7 +164,7 @@ function partMeasures(
   diagnostics: Diagnostic[],
   file: { file?: string },
 ): Draft[] {
-  const blocks = labelBlocks(part.root, year)
+  const blocks = labelBlocks(n, part.root, year)
   const rank = measureRank(blocks)
   const drafts: Draft[] = []
   const base = (node: OutlineNode): Omit<Draft, 'start' | 'end' | 'block' | 'shared'> => ({

@@ -116,7 +116,8 @@ function splitLines(source: string, mark: (a: number, b: number, k: RemovalKind)
     } else if (source[end] === '\n') next = end + 1
     const bomOffset = start === 0 && source.charCodeAt(0) === 0xfeff ? 1 : 0
     const raw = source.slice(start + bomOffset, end)
-    const lead = LEADING_SPACE.exec(raw)?.[0].length ?? 0
+    // a line of nothing but spaces and tabs is blank, whatever tabs mean elsewhere
+    const lead = raw.trim() === '' ? raw.length : (LEADING_SPACE.exec(raw)?.[0].length ?? 0)
     const trail = raw.length > lead ? (TRAILING_SPACE.exec(raw)?.[0].length ?? 0) : 0
     const cs = start + bomOffset + lead
     const ce = Math.max(cs, end - trail)

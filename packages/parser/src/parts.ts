@@ -58,10 +58,11 @@ const isTitleLine = (l: TextLine) => {
  * matched when its character bigrams agree at 0.8 or more).
  *
  * @param lines - lines of the document
- * @returns part boundaries in order; the first is the covering notice (attachment null) when
- *   the document has attachments, or the whole document otherwise
+ * @returns part boundaries in order (the first is the covering notice, attachment null, when
+ *   the document has attachments, or the whole document otherwise), the attachment list, and
+ *   the lines holding that list
  */
-export function findParts(lines: TextLine[]): { parts: PartBoundary[]; refs: AttachmentRef[] } {
+export function findParts(lines: TextLine[]): { parts: PartBoundary[]; refs: AttachmentRef[]; listLines: Set<number> } {
   const { refs, lastLine } = readAttachmentList(lines)
   const parts: PartBoundary[] = [{ attachment: null, startLine: 0, titleLine: null, listedTitle: null }]
   let expected = 1
@@ -94,5 +95,10 @@ export function findParts(lines: TextLine[]): { parts: PartBoundary[]; refs: Att
     parts.push({ attachment: hit.number, startLine: i, titleLine: line, listedTitle: hit.title })
     expected = hit.number + 1
   }
-  return { parts, refs }
+  const listLines = new Set<number>()
+  if (refs.length > 0) {
+    const head = lines.findLastIndex((l, i) => i <= lastLine && ATTACHMENT_HEAD.test(l.folded.trim()) && !/^附件\s*\d/.test(l.folded.trim()))
+    for (let i = Math.max(0, head); i <= lastLine; i++) listLines.add(lines[i]!.index)
+  }
+  return { parts, refs, listLines }
 }

@@ -65,10 +65,11 @@ function deadlineOf(piece: TextPiece, from: number, to: number, options: Deadlin
  * follows a deadline label and starts with a date continues the deadline (a second stage).
  *
  * @param lines - consecutive lines of one block
- * @param options - passed to `parseDeadline`
+ * @param options - passed to `parseDeadline`; `text`, the whole normalised text, lets a deadline
+ *   span several lines
  * @returns the statement, or null when no line carries a label
  */
-export function parseLabelLines(lines: TextPiece[], options: DeadlineOptions = {}): ResponsibilityDraft | null {
+export function parseLabelLines(lines: TextPiece[], options: DeadlineOptions & { text?: string } = {}): ResponsibilityDraft | null {
   const units: UnitDraft[] = []
   const entries: ResponsibilityDraft['entries'] = []
   let deadline: ResponsibilityDraft['deadline'] = null
@@ -79,10 +80,10 @@ export function parseLabelLines(lines: TextPiece[], options: DeadlineOptions = {
     if (labels.length === 0) {
       if (deadline && /^\d{4}\s*年/.test(line.folded)) {
         const more = deadlineOf(line, 0, line.text.length, options)
-        if (more) {
-          const text: string = `${deadline.draft.text}；${more.draft.text}`
+        if (more && options.text !== undefined) {
+          // the stages stay one field: its text is exactly what its span covers
+          const text = options.text.slice(deadline.start, more.end)
           deadline = { draft: parseDeadline(text, options), start: deadline.start, end: more.end }
-          deadline.draft.text = text
           end = line.start + line.text.length
           const last = entries.findLast((e) => e.kind === 'deadline')
           if (last) last.end = more.end

@@ -28,6 +28,8 @@ export interface PartNode {
   specialty: string | null
   /** the covering notice of a bundle: holds no measures unless units are assigned in it */
   isNotice: boolean
+  /** lines that are about the part rather than in it: its title, an `附件 N` marker, the notice's attachment list */
+  metaLines: TextLine[]
   lines: TextLine[]
   root: OutlineNode
   start: number
@@ -97,14 +99,17 @@ export function toPolicyTree(n: NormalizedText & { extras?: NormalizeExtras }, m
     asides.map((a) => a.text),
     n.text,
   )
-  const { parts: boundaries, refs } = findParts(lines)
+  const { parts: boundaries, refs, listLines } = findParts(lines)
   const isBundle = boundaries.length > 1
   const parts: PartNode[] = []
   const tables: Table[] = []
   boundaries.forEach((b, i) => {
     const next = boundaries[i + 1]
     const partLines = lines.slice(b.startLine, next ? next.startLine : lines.length)
-    const bodyLines = partLines.filter((l) => l !== b.titleLine && !(b.attachment !== null && /^附件\s*\d+\s*$/.test(squeeze(l.folded))))
+    // the title, an `附件 N` marker and the notice's list of attachments are metadata, not outline
+    const isMeta = (l: TextLine) =>
+      l === b.titleLine || listLines.has(l.index) || (b.attachment !== null && /^附件\s*\d+\s*$/.test(squeeze(l.folded)))
+    const bodyLines = partLines.filter((l) => !isMeta(l))
     const found = findTables(n, bodyLines, b.attachment)
     tables.push(...found.tables)
     const outlineLines = bodyLines.filter((l) => !found.consumed.has(l.index))
@@ -129,6 +134,7 @@ export function toPolicyTree(n: NormalizedText & { extras?: NormalizeExtras }, m
       titleLine: b.titleLine,
       specialty,
       isNotice,
+      metaLines: partLines.filter((l) => isMeta(l) && l.text.trim() !== ''),
       lines: outlineLines,
       root: buildOutline(outlineLines, isNotice ? 'other' : 'task'),
       start,

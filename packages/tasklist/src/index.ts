@@ -40,3 +40,26 @@ export type {
   MergeRange,
   MergeOptions,
 } from './export/index.js'
+export { readTaskTable, detectFormat, parseCsv } from './import/index.js'
+export type { ReadTaskTableOptions, ReadTaskTableResult, TaskTableFormat } from './import/index.js'
+export {
+  evaluate,
+  formatReport,
+  matchTexts,
+  sameUnits,
+  sameDeadline,
+  sameDirection,
+  sameSpecialty,
+  COMPARED_FIELDS,
+} from './evaluate/index.js'
+export type {
+  EvaluateOptions,
+  EvalReport,
+  FieldAgreement,
+  MatchedPair,
+  SpecialtyBreakdown,
+  DifferingPair,
+  ReportFormat,
+  RowMatch,
+  ComparedField,
+} from './evaluate/index.js'

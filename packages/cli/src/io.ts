@@ -1,0 +1,289 @@
+import { randomBytes } from 'node:crypto'
+import { open, readFile, rename, rm } from 'node:fs/promises'
+import { basename, dirname, join } from 'node:path'
+import type { Diagnostic } from '@policykb/model'
+import { type OptionSpec, UsageError } from './command.js'
+import { decode, type DecodeResult } from './parser.js'
+
+/** The program name used in messages. */
+export const PROGRAM = 'policykb'
+
+/** Where a command reads and writes: the process's streams, or fakes in tests. */
+export interface Io {
+  stdin: NodeJS.ReadableStream
+  stdout: NodeJS.WritableStream & { isTTY?: boolean }
+  stderr: NodeJS.WritableStream
+}
+
+/** The process's own standard streams (standard input is opened only when read). */
+export const processIo: Io = {
+  get stdin() {
+    return process.stdin
+  },
+  stdout: process.stdout,
+  stderr: process.stderr,
+}
+
+/** Encoding names `--encoding` accepts: those the parser's `decode` knows. */
+export const ENCODINGS: readonly string[] = ['utf-8', 'utf-16le', 'utf-16be', 'utf-16', 'gb18030', 'gbk', 'gb2312']
+
+/** Options shared by the commands that read and write files; spread them into a command's options. */
+export const IO_OPTIONS = {
+  output: {
+    type: 'string',
+    short: 'o',
+    value: 'FILE',
+    description: 'write to FILE (replaced atomically) instead of standard output',
+  },
+  encoding: {
+    type: 'string',
+    short: 'e',
+    value: 'NAME',
+    description: `input encoding: ${ENCODINGS.join(', ')} (default: detect)`,
+  },
+  quiet: { type: 'boolean', short: 'q', description: 'do not report diagnostics on standard error' },
+} as const satisfies Record<string, OptionSpec>
+
+/**
+ * Check an `--encoding` value against {@link ENCODINGS}.
+ *
+ * @throws UsageError naming the accepted encodings
+ */
+export function checkEncoding(encoding: string | undefined, command: string): void {
+  if (encoding !== undefined && !ENCODINGS.includes(encoding.trim().toLowerCase())) {
+    throw new UsageError(`unknown encoding '${encoding}' (expected ${ENCODINGS.join(', ')})`, command)
+  }
+}
+
+/** A decoded input file. */
+export interface InputText {
+  /** The name used in messages and diagnostics: the path as given, `<stdin>` for `-`. */
+  name: string
+  text: string
+  encoding: Extract<DecodeResult, { ok: true }>['encoding']
+  /** What decoding noticed (replaced bytes, a guessed encoding), `file` set to `name`. */
+  diagnostics: Diagnostic[]
+}
+
+/** An input that could not be read: `message` is one line that starts with the file's name. */
+export interface InputFailure {
+  name: string
+  message: string
+}
+
+/** What {@link readInput} returns: the decoded input, or why it could not be read. */
+export type ReadResult = { ok: true; input: InputText } | ({ ok: false } & InputFailure)
+
+/** How a path is named in messages: `-` is standard input. */
+export function displayName(path: string): string {
+  return path === '-' ? '<stdin>' : path
+}
+
+/**
+ * Read and decode one input: a file path, or `-` for standard input.
+ *
+ * Never throws for a problem with the file: a missing file, a directory, an unreadable file,
+ * empty, binary or undecodable content come back as `ok: false` with a one-line message.
+ *
+ * @param options.encoding overrides encoding detection (see the parser's `decode`)
+ */
+export async function readInput(path: string, options: { io: Io; encoding?: string | undefined }): Promise<ReadResult> {
+  const name = displayName(path)
+  let bytes: Uint8Array
+  try {
+    bytes = path === '-' ? await readAll(options.io.stdin) : await readFile(path)
+  } catch (error) {
+    return { ok: false, name, message: `${name}: ${describeFsError(error, 'read')}` }
+  }
+  const decoded = decode(bytes, options.encoding === undefined ? {} : { encoding: options.encoding })
+  if (!decoded.ok) {
+    const line = decoded.byteOffset === undefined ? '' : `:${lineOfByte(bytes, decoded.byteOffset)}`
+    return { ok: false, name, message: `${name}${line}: ${decoded.reason}` }
+  }
+  return {
+    ok: true,
+    input: {
+      name,
+      text: decoded.text,
+      encoding: decoded.encoding,
+      diagnostics: decoded.diagnostics.map((d) => ({ ...d, file: d.file ?? name })),
+    },
+  }
+}
+
+function lineOfByte(bytes: Uint8Array, offset: number): number {
+  let line = 1
+  for (let i = 0; i < offset && i < bytes.length; i++) if (bytes[i] === 0x0a) line++
+  return line
+}
+
+async function readAll(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
+  const chunks: Buffer[] = []
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk)
+  return Buffer.concat(chunks)
+}
+
+/** A file-system error as a short phrase: `no such file or directory`, `is a directory`, … */
+export function describeFsError(error: unknown, action: 'read' | 'write'): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code
+  switch (code) {
+    case 'ENOENT':
+      return action === 'read' ? 'no such file or directory' : 'no such directory'
+    case 'EISDIR':
+      return 'is a directory'
+    case 'ENOTDIR':
+      return 'a component of the path is not a directory'
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied'
+    case 'ELOOP':
+      return 'too many levels of symbolic links'
+    case 'ENAMETOOLONG':
+      return 'file name too long'
+    case 'ENOSPC':
+      return 'no space left on device'
+    case 'EROFS':
+      return 'read-only file system'
+    default:
+      return `cannot ${action}: ${error instanceof Error ? error.message : String(error)}`
+  }
+}
+
+/** Where output goes: `-o FILE`, or standard output when `output` is absent or `-`. */
+export interface OutputTarget {
+  output?: string | undefined
+  /** Binary formats (xlsx, docx) refuse to go to a terminal. */
+  binary?: boolean
+  /** The format's name, for the refusal message. */
+  format?: string
+}
+
+/** What {@link writeOutput} returns; `usage: true` marks a refusal that is the caller's mistake (exit 2). */
+export type WriteResult = { ok: true } | { ok: false; message: string; usage: boolean }
+
+/**
+ * Write a command's output: to standard output, or atomically to `-o FILE` (a temporary file
+ * in the same directory, renamed over the target, so the target is never half-written and is
+ * left untouched when anything fails).
+ *
+ * A binary format going to standard output while it is a terminal is refused (`usage: true`,
+ * exit 2): use `-o FILE` or a pipe.
+ */
+export async function writeOutput(io: Io, data: string | Uint8Array, target: OutputTarget): Promise<WriteResult> {
+  const output = target.output === '-' ? undefined : target.output
+  if (output === undefined) {
+    if (target.binary && io.stdout.isTTY) {
+      const what = target.format ?? 'binary output'
+      return { ok: false, usage: true, message: `refusing to write ${what} to a terminal; use -o FILE or a pipe` }
+    }
+    await writeStream(io.stdout, data)
+    return { ok: true }
+  }
+  try {
+    await writeFileAtomic(output, data)
+    return { ok: true }
+  } catch (error) {
+    return { ok: false, usage: false, message: `${output}: ${describeFsError(error, 'write')}` }
+  }
+}
+
+/**
+ * Write `data` to `path` all at once: write and fsync a temporary file beside it, then rename.
+ * On failure the temporary file is removed and `path` is as it was.
+ *
+ * @throws the file-system error, after cleaning up
+ */
+export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
+  let created = false
+  try {
+    const handle = await open(temp, 'wx')
+    created = true
+    try {
+      await handle.writeFile(data)
+      await handle.sync()
+    } finally {
+      await handle.close()
+    }
+    await rename(temp, path)
+  } catch (error) {
+    if (created) await rm(temp, { force: true })
+    throw error
+  }
+}
+
+/** Write to a stream and wait until the data is handed to the system. */
+export function writeStream(stream: NodeJS.WritableStream, data: string | Uint8Array): Promise<void> {
+  return new Promise((resolve, reject) => {
+    stream.write(data, (error?: Error | null) => (error ? reject(error) : resolve()))
+  })
+}
+
+/** Report a problem on standard error as `policykb: message`. */
+export function reportError(io: Io, message: string): void {
+  io.stderr.write(`${PROGRAM}: ${message}\n`)
+}
+
+/**
+ * One diagnostic as one line: `file:line: severity ruleId: reason` (`file: severity …` when no
+ * line is known), the way compilers report.
+ */
+export function formatDiagnostic(diagnostic: Diagnostic, file: string): string {
+  const line = diagnostic.line ?? diagnostic.span?.line
+  const where = `${diagnostic.file ?? file}${line === undefined ? '' : `:${line}`}`
+  return `${where}: ${diagnostic.severity} ${diagnostic.ruleId}: ${diagnostic.reason}`
+}
+
+/** Print the warnings and errors among `diagnostics` on standard error (infos stay in the data). */
+export function reportDiagnostics(io: Io, diagnostics: readonly Diagnostic[], file: string): void {
+  for (const d of diagnostics) {
+    if (d.severity === 'warning' || d.severity === 'error') io.stderr.write(`${formatDiagnostic(d, file)}\n`)
+  }
+}
+
+/** What {@link forEachInput} counted. */
+export interface BatchSummary {
+  total: number
+  failed: number
+  /** 0 when every input was read and handled, 1 otherwise. */
+  exitCode: 0 | 1
+}
+
+/**
+ * Run `handle` on each input in turn for batch commands (`index` and the like): a file that
+ * cannot be read, or whose handling throws, is reported on standard error and the batch goes on
+ * with the rest. The exit code is 1 if any input failed.
+ *
+ * @param paths file paths; `-` (standard input) is read once, a second `-` counts as a failure
+ */
+export async function forEachInput(
+  paths: readonly string[],
+  options: { io: Io; encoding?: string | undefined },
+  handle: (input: InputText) => void | Promise<void>,
+): Promise<BatchSummary> {
+  let failed = 0
+  let stdinSeen = false
+  for (const path of paths) {
+    if (path === '-') {
+      if (stdinSeen) {
+        reportError(options.io, `${displayName(path)}: standard input can be read only once`)
+        failed++
+        continue
+      }
+      stdinSeen = true
+    }
+    const read = await readInput(path, options)
+    if (!read.ok) {
+      reportError(options.io, read.message)
+      failed++
+      continue
+    }
+    try {
+      await handle(read.input)
+    } catch (error) {
+      reportError(options.io, `${read.input.name}: ${error instanceof Error ? error.message : String(error)}`)
+      failed++
+    }
+  }
+  return { total: paths.length, failed, exitCode: failed > 0 ? 1 : 0 }
+}

@@ -1,0 +1,19 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+export const FIXTURES = fileURLToPath(new URL('../../../fixtures/', import.meta.url))
+
+/** The seed documents: `{ name, text }` for every `fixtures/<name>/<name>.txt`. */
+export function seeds(): Array<{ name: string; text: string }> {
+  return readdirSync(FIXTURES, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => ({ name: d.name, text: readFileSync(join(FIXTURES, d.name, `${d.name}.txt`), 'utf8') }))
+}
+
+/** One seed by its name prefix (`001`). */
+export function seed(prefix: string): string {
+  const s = seeds().find((x) => x.name.startsWith(prefix))
+  if (!s) throw new Error(`no fixture ${prefix}`)
+  return s.text
+}
