@@ -39,12 +39,21 @@ export function foldChar(ch: string): string {
   return FULLWIDTH_PUNCT[ch] ?? ch
 }
 
+const TABLE = (() => {
+  const table = new Uint16Array(0x10000)
+  for (let c = 0; c < table.length; c++) table[c] = foldChar(String.fromCharCode(c)).charCodeAt(0)
+  return table
+})()
+
 /**
  * Fold a whole string (see {@link foldChar}); the result has the same length as the input.
  * @param text - any string; not mutated
  */
 export function fold(text: string): string {
-  let out = ''
-  for (let i = 0; i < text.length; i++) out += foldChar(text[i]!)
-  return out
+  const out = new Uint16Array(text.length)
+  for (let i = 0; i < text.length; i++) out[i] = TABLE[text.charCodeAt(i)]!
+  let s = ''
+  // String.fromCharCode takes its arguments on the stack: convert in chunks
+  for (let i = 0; i < out.length; i += 8192) s += String.fromCharCode(...out.subarray(i, i + 8192))
+  return s
 }

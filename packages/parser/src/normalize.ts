@@ -1,5 +1,5 @@
 import type { NormalizedText, Removal, RemovalKind, Segment } from '@policykb/model'
-import { fold, foldChar } from './fold.js'
+import { fold } from './fold.js'
 import { endsComplete, endsContinuing, isHeadingLike, startsBlock, startsWithFragment } from './lineShape.js'
 import { startsWithLabel } from './labels.js'
 import { classifyFurniture, FOOTNOTE_LINE, SUPERSCRIPT_DIGITS, superscriptValue } from './furniture.js'
@@ -356,7 +356,6 @@ function build(source: string, kind: Uint8Array): Omit<NormalizedText, 'lineStar
   const segments: Segment[] = []
   const removals: Removal[] = []
   let text = ''
-  let folded = ''
   let p = 0
   while (p < source.length) {
     const k = kind[p]!
@@ -364,12 +363,10 @@ function build(source: string, kind: Uint8Array): Omit<NormalizedText, 'lineStar
     while (q < source.length && kind[q] === k) q++
     if (k === KEEP) {
       segments.push({ start: text.length, source: p, length: q - p })
-      const piece = source.slice(p, q)
-      text += piece
-      for (let i = 0; i < piece.length; i++) folded += foldChar(piece[i]!)
+      text += source.slice(p, q)
     } else removals.push({ kind: KINDS[k - 1]!, start: p, end: q })
     p = q
   }
-  return { text, folded, segments, removals, originalLength: source.length }
+  return { text, folded: fold(text), segments, removals, originalLength: source.length }
 }
 

@@ -1,0 +1,41 @@
+import { expect, it } from 'vitest'
+import * as model from '../src/index.js'
+
+it('pins the public exports of @policykb/model', () => {
+  expect(Object.keys(model).sort()).toMatchInlineSnapshot(`
+    [
+      "Aside",
+      "AttachmentRef",
+      "Deadline",
+      "Diagnostic",
+      "DocumentKind",
+      "Footnote",
+      "Measure",
+      "NormalizedText",
+      "NumberingStyle",
+      "ParseResult",
+      "Part",
+      "PolicyDocument",
+      "PrimaryUnit",
+      "Removal",
+      "RemovalKind",
+      "Responsibility",
+      "ResponsibilityEntry",
+      "Section",
+      "SectionRole",
+      "Segment",
+      "Severity",
+      "SourceRange",
+      "Span",
+      "SpannedText",
+      "Table",
+      "TableRow",
+      "TaskRow",
+      "TocEntry",
+      "UnitRef",
+      "UnitRole",
+      "publishedSchemas",
+      "toJsonSchema",
+    ]
+  `)
+})
