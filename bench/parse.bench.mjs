@@ -1,6 +1,7 @@
 // Parse throughput: policykb's parser on the five seed documents and on a 100× corpus, beside a
 // baseline that only reads the files and splits lines, measured in the same run.
 // Run with `pnpm bench` (builds first). Numbers are MB of UTF-8 input per second.
+// `--quick` (used by `pnpm check` so the benchmark cannot rot) stops at ×10 and runs fewer rounds.
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -10,6 +11,7 @@ const fixtures = fileURLToPath(new URL('../fixtures/', import.meta.url))
 const files = readdirSync(fixtures, { withFileTypes: true })
   .filter((d) => d.isDirectory())
   .map((d) => join(fixtures, d.name, `${d.name}.txt`))
+const quick = process.argv.includes('--quick')
 const MB = (bytes) => bytes / 1e6
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 
@@ -35,22 +37,22 @@ const parsing = (paths) => () => {
 }
 
 // warm up the JIT on every seed
-for (let i = 0; i < 3; i++) parsing(files)()
+for (let i = 0; i < (quick ? 1 : 3); i++) parsing(files)()
 
 console.log('policykb parse throughput (median of runs; read + decode-free parse, MB/s of UTF-8 input)\n')
 console.log('document                         size KB   baseline MB/s   parse MB/s   ratio')
 for (const f of files) {
   const bytes = readFileSync(f).length
-  const b = time(baseline([f]), 20)
-  const p = time(parsing([f]), 10)
+  const b = time(baseline([f]), quick ? 3 : 20)
+  const p = time(parsing([f]), quick ? 2 : 10)
   const name = f.split('/').pop().padEnd(32)
   console.log(`${name} ${(bytes / 1024).toFixed(0).padStart(7)}   ${(MB(bytes) / (b / 1000)).toFixed(1).padStart(13)}   ${(MB(bytes) / (p / 1000)).toFixed(2).padStart(10)}   ${(p / b).toFixed(0).padStart(5)}×`)
 }
 
-for (const copies of [1, 100]) {
+for (const copies of quick ? [1, 10] : [1, 100]) {
   const corpus = Array.from({ length: copies }, () => files).flat()
   const bytes = corpus.reduce((n, f) => n + readFileSync(f).length, 0)
-  const runs = copies === 1 ? 10 : 1
+  const runs = copies === 1 && !quick ? 10 : 1
   const b = time(baseline(corpus), runs)
   const p = time(parsing(corpus), runs)
   console.log(
@@ -62,7 +64,8 @@ for (const copies of [1, 100]) {
 const largest = files.map((f) => [f, readFileSync(f, 'utf8')]).sort((a, b) => b[1].length - a[1].length)[0]
 const text = largest[1]
 const stages = { normalize: 0, fromMarkdown: 0, toPolicyTree: 0, extractMeasures: 0 }
-for (let i = 0; i < 10; i++) {
+const rounds = quick ? 2 : 10
+for (let i = 0; i < rounds; i++) {
   let t = performance.now()
   const n = normalize(text)
   stages.normalize += performance.now() - t
@@ -78,4 +81,4 @@ for (let i = 0; i < 10; i++) {
 }
 const total = Object.values(stages).reduce((a, b) => a + b, 0)
 console.log(`\nstages on ${largest[0].split('/').pop()} (share of parse time):`)
-for (const [k, v] of Object.entries(stages)) console.log(`  ${k.padEnd(16)} ${(v / 10).toFixed(1).padStart(7)} ms  ${((v / total) * 100).toFixed(0).padStart(3)}%`)
+for (const [k, v] of Object.entries(stages)) console.log(`  ${k.padEnd(16)} ${(v / rounds).toFixed(1).padStart(7)} ms  ${((v / total) * 100).toFixed(0).padStart(3)}%`)
