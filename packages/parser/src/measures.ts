@@ -3,6 +3,7 @@ import type { TextLine } from './lines.js'
 import type { Content, OutlineNode } from './outline.js'
 import { parseInlineResponsibility, parseLabelLines, type ResponsibilityDraft } from './responsibility.js'
 import { makeSpan } from './spans.js'
+import { measuresFromTable } from './tableMeasures.js'
 import { nodeEnd, type PartNode, type PolicyTree, titleText } from './tree.js'
 
 /** Options of {@link extractMeasures}. */
@@ -154,6 +155,16 @@ export function extractMeasures(tree: PolicyTree, options: ExtractOptions = {}):
   for (const part of tree.parts) drafts.push(...partMeasures(n, part, tree.metadata.year, diagnostics, file))
   drafts.sort((a, b) => a.start - b.start)
   const measures = drafts.map((d, i) => toMeasure(n, d, i + 1, tree.metadata.firstListedIsLead))
+  if (measures.length === 0) {
+    // A 任务分工方案 may give its tasks only as a table. When the text holds measures, a task
+    // table restates them (seed 002's attachment 24) and stays a table.
+    for (const table of tree.document.tables.filter((t) => t.kind === 'tasklist')) {
+      measures.push(...measuresFromTable(n, table, measures.length + 1))
+    }
+    if (measures.length > 0) {
+      diagnostics.push({ ruleId: 'measures-from-table', severity: 'info', reason: `no measures in the text: ${measures.length} read from its task table`, ...file })
+    }
+  }
   return { measures, diagnostics }
 }
 

@@ -103,18 +103,71 @@ export function parseLabelLines(lines: TextPiece[], options: DeadlineOptions & {
   return start < 0 ? null : { start, end, entries, units, deadline }
 }
 
+const DEADLINE_CLAUSE = /(\d{4}\s*年|\d{1,2}\s*月底|长期|持续|常态化|年底|年内)/
+
+/**
+ * Read unlabelled clauses of a parenthetical (`市大数据局牵头，各区人民政府配合，2023年12月底前完成`):
+ * a clause naming a time and no unit is the deadline, the others are units with their role words.
+ */
+function readClauses(
+  piece: TextPiece,
+  from: number,
+  to: number,
+  units: UnitDraft[],
+  entries: ResponsibilityDraft['entries'],
+  setDeadline: (d: ResponsibilityDraft['deadline']) => void,
+  options: DeadlineOptions,
+): void {
+  let depth = 0
+  let start = from
+  for (let i = from; i <= to; i++) {
+    const ch = piece.folded[i]
+    if (ch === '（') depth++
+    else if (ch === '）' && depth > 0) depth--
+    if (i < to && !(depth === 0 && (ch === '，' || ch === '；'))) continue
+    const clause = piece.folded.slice(start, i)
+    if (clause.trim()) {
+      if (DEADLINE_CLAUSE.test(clause) && !UNITISH.test(clause)) {
+        const d = deadlineOf(piece, start, i, options)
+        if (d) setDeadline(d)
+        addEntry(entries, piece, 'deadline', null, start, i)
+      } else {
+        addEntry(entries, piece, 'responsible', null, start, i)
+        addUnits(units, piece, start, i, 'responsible')
+      }
+    }
+    start = i + 1
+  }
+}
+
 const INLINE_HINT = /(牵头|配合|负责|责任单位|牵头单位|完成时限|时间节点)/
 const UNITISH = /(局|委|办|院|中心|公司|支行|政府|部|厅)/
 
 /**
  * Find a responsibility statement closing a paragraph in parentheses:
  * `（牵头单位：…；责任单位：…；完成时限：…）`, `（2022年6月底前，牵头单位：…）`,
- * `（市发展改革委牵头，市财政局配合）`.
+ * `（市发展改革委牵头，市财政局配合）`; or labels closing it without parentheses
+ * (`…。责任单位：市政务服务局。`).
  *
  * @param piece - the paragraph
  * @returns the statement (its span covers the parentheses), or null
  */
 export function parseInlineResponsibility(piece: TextPiece, options: DeadlineOptions = {}): ResponsibilityDraft | null {
+  return parseParenthetical(piece, options) ?? parseTrailingLabels(piece, options)
+}
+
+/**
+ * Labels closing a paragraph without parentheses: `…实现全程网办。责任单位：市政务服务局；完成时限：2023年6月。`
+ */
+function parseTrailingLabels(piece: TextPiece, options: DeadlineOptions): ResponsibilityDraft | null {
+  const first = findLabels(piece.folded)[0]
+  if (!first || first.start === 0 || !/[。；]\s*$/.test(piece.folded.slice(0, first.start))) return null
+  const sub = { text: piece.text.slice(first.start), folded: piece.folded.slice(first.start), start: piece.start + first.start }
+  const draft = parseLabelLines([sub], options)
+  return draft && draft.units.length > 0 ? draft : null
+}
+
+function parseParenthetical(piece: TextPiece, options: DeadlineOptions): ResponsibilityDraft | null {
   const f = piece.folded
   let close = f.length - 1
   while (close >= 0 && /[\s。；]/.test(f[close]!)) close--
@@ -143,16 +196,11 @@ export function parseInlineResponsibility(piece: TextPiece, options: DeadlineOpt
       segStart = i + 1
     }
   }
-  for (let [a, b] of segments) {
-    // `2022年6月底前，牵头单位：…` — a leading deadline clause
-    const comma = f.indexOf('，', a)
-    if (comma > a && comma < b && /\d{4}\s*年|长期|持续/.test(f.slice(a, comma)) && !UNITISH.test(f.slice(a, comma))) {
-      deadline = deadlineOf(piece, a, comma, options)
-      addEntry(entries, piece, 'deadline', null, a, comma)
-      a = comma + 1
-    }
+  for (const [a, b] of segments) {
     const labels = findLabels(f.slice(a, b))
     if (labels.length > 0) {
+      // a clause before the first label (`2022年6月底前，牵头单位：…`) is read like an unlabelled one
+      if (labels[0]!.start > 0) readClauses(piece, a, a + labels[0]!.start, units, entries, (d) => (deadline = d), options)
       labels.forEach((label, i) => {
         const from = a + label.valueStart
         const to = a + (labels[i + 1]?.start ?? b - a)
@@ -160,13 +208,7 @@ export function parseInlineResponsibility(piece: TextPiece, options: DeadlineOpt
         if (label.kind === 'deadline') deadline = deadlineOf(piece, from, to, options)
         else addUnits(units, piece, from, to, DEFAULT_ROLE[label.kind])
       })
-    } else if (!UNITISH.test(f.slice(a, b))) {
-      deadline = deadlineOf(piece, a, b, options) ?? deadline
-      addEntry(entries, piece, 'deadline', null, a, b)
-    } else {
-      addEntry(entries, piece, 'responsible', null, a, b)
-      addUnits(units, piece, a, b, 'responsible')
-    }
+    } else readClauses(piece, a, b, units, entries, (d) => (deadline = d), options)
   }
   if (units.length === 0) return null
   return { start: piece.start + open, end: piece.start + close + 1, entries, units, deadline }

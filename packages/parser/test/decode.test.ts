@@ -1,14 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs'
 import fc from 'fast-check'
 import iconv from 'iconv-lite'
 import { describe, expect, it, test } from 'vitest'
 import { decode } from '../src/decode.js'
+import { seeds as seedDocuments } from './helpers.js'
 
-const fixtures = new URL('../../../fixtures/', import.meta.url)
-const seeds = readdirSync(fixtures).map((name) => ({
-  name,
-  text: readFileSync(new URL(`${name}/${name}.txt`, fixtures), 'utf8'),
-}))
+const seeds = seedDocuments()
 
 const SAMPLE = '许昌市营商环境优化提升行动方案（2022版）\n一、总体要求\n（一）完善组织架构。牵头单位：市发展改革委；完成时限：2022年6月底前。\n'
 
