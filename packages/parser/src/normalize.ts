@@ -1,4 +1,4 @@
-import type { NormalizedText, Removal, RemovalKind, Segment } from '@policykb/model'
+import { type NormalizedText, type Removal, RemovalKind, type Segment } from '@policykb/model'
 import { fold } from './fold.js'
 import { endsComplete, endsContinuing, isHeadingLike, startsBlock, startsWithFragment } from './lineShape.js'
 import { startsWithLabel } from './labels.js'
@@ -10,20 +10,7 @@ export interface NormalizeOptions {
   joinPageBreaks?: boolean
 }
 
-const KINDS: RemovalKind[] = [
-  'bom',
-  'cr',
-  'indent',
-  'trailing-space',
-  'blank',
-  'join',
-  'markup',
-  'page-header',
-  'chrome',
-  'footnote',
-  'footnote-marker',
-  'toc',
-]
+const KINDS: readonly RemovalKind[] = RemovalKind.options
 const KEEP = 0
 const code = (kind: RemovalKind) => KINDS.indexOf(kind) + 1
 
