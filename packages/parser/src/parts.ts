@@ -1,5 +1,5 @@
 import type { AttachmentRef } from '@policykb/model'
-import { dice } from './dice.js'
+import { dice } from './similarity.js'
 import type { TextLine } from './lines.js'
 import { DOC_NUMBER } from './lineShape.js'
 

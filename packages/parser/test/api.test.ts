@@ -4,6 +4,8 @@ import * as parser from '../src/index.js'
 it('pins the public exports of @policykb/parser', () => {
   expect(Object.keys(parser).sort()).toMatchInlineSnapshot(`
     [
+      "bigramCount",
+      "bigrams",
       "decode",
       "dice",
       "extractMeasures",
@@ -14,6 +16,7 @@ it('pins the public exports of @policykb/parser', () => {
       "makeSpan",
       "matchNumbering",
       "normalize",
+      "normalizeForMatch",
       "normalizeUnitName",
       "numeralValue",
       "parse",
