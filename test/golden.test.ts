@@ -69,6 +69,6 @@ describe.each(cases)('golden %s', (name) => {
   it('任务清单 (markdown)', async () => {
     const table = toTaskTable(result)
     const rows = table.rows.map((r) => `| ${r.seq} | ${r.specialty ?? ''} | ${r.direction ?? ''} | ${r.measure.slice(0, 30)}… | ${r.leadUnits.join('、')} | ${r.units} | ${r.deadline} |`)
-    await expect([`# ${table.title} (${table.columns.join(', ')})`, ...rows].join('\n') + '\n').toMatchFileSnapshot(join(FIXTURES, name, 'tasklist.md'))
+    await expect([`# ${table.title} (${table.columns.join(', ')})`, ...rows].join('\n') + '\n').toMatchFileSnapshot(join(FIXTURES, name, 'tasklist-preview.md'))
   })
 })

@@ -39,13 +39,13 @@ describe('wrappedLines', () => {
 describe('columnWidths', () => {
   test('all columns: 序号 narrowest, 升级措施 widest, summing to the table width', () => {
     const widths = columnWidths(ALL_COLUMNS)
-    expect(widths).toEqual([6, 10, 15, 55, 13, 27, 13])
+    expect(widths).toEqual([6, 12, 15, 53, 13, 27, 13])
     expect(widths.reduce((a, b) => a + b, 0)).toBe(TABLE_WIDTH)
   })
 
   test('without 牵头单位, 升级措施 and 责任单位 share its width', () => {
     const widths = columnWidths(['seq', 'specialty', 'direction', 'measure', 'units', 'deadline'])
-    expect(widths).toEqual([6, 10, 15, 63, 32, 13])
+    expect(widths).toEqual([6, 12, 15, 62, 31, 13])
     expect(widths.reduce((a, b) => a + b, 0)).toBe(TABLE_WIDTH)
   })
 })

@@ -1,5 +1,7 @@
 import type { Command } from '../command.js'
+import { evalCommand } from './eval.js'
 import { parseCommand } from './parse.js'
+import { tasklistCommand } from './tasklist.js'
 
 /**
  * Every command of `policykb`, in the order `policykb --help` lists them.
@@ -10,4 +12,4 @@ import { parseCommand } from './parse.js'
  * write with `writeOutput` (`binary: true` for xlsx and docx), and spread `IO_OPTIONS` into the
  * command's options for `-o`, `-e` and `-q`.
  */
-export const commands: readonly Command[] = [parseCommand]
+export const commands: readonly Command[] = [parseCommand, tasklistCommand, evalCommand]

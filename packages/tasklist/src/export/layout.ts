@@ -14,7 +14,8 @@ import type { TaskColumn } from '../columns.js'
  */
 export const COLUMN_WIDTHS: Record<Exclude<TaskColumn, 'measure' | 'units'>, number> = {
   seq: 6,
-  specialty: 10,
+  // fits a six-character specialty (办理建筑许可) on one line
+  specialty: 12,
   direction: 15,
   lead: 13,
   deadline: 13,

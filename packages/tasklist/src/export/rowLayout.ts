@@ -25,7 +25,10 @@ export const PAGE_FILL = 0.96
  * @param fontSize - font size in points
  */
 export function textHeight(text: string, widthPt: number, fontSize: number): number {
-  return wrappedLines(text, widthPt / fontSize) * fontSize * LINE_HEIGHT + CELL_PADDING
+  const lines = wrappedLines(text, widthPt / fontSize)
+  // In long cells the estimate can fall a line short of the program's own line breaking (seen
+  // on seed 002 in LibreOffice): one spare line keeps their last line from being cut off.
+  return (lines + (lines >= 6 ? 1 : 0)) * fontSize * LINE_HEIGHT + CELL_PADDING
 }
 
 /** Options of {@link layoutRows}. */

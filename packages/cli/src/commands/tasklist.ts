@@ -1,0 +1,119 @@
+import type { Diagnostic } from '@policykb/model'
+import { EXPORT_FORMATS, type ExportFormat, TASK_COLUMNS, type TaskColumn, toTaskTable, writeTaskTable } from '@policykb/tasklist'
+import { defineCommand, UsageError } from '../command.js'
+import { checkEncoding, formatDiagnostic, IO_OPTIONS, readInput, reportDiagnostics, reportError, writeOutput } from '../io.js'
+import { parse } from '../parser.js'
+import { PARTS_OPTION, partsOption, partsWarning } from '../parts.js'
+
+const MEASURE_TEXTS = ['lead', 'full'] as const
+
+/**
+ * Read a `--columns` value: column keys of `TASK_COLUMNS`, comma-separated, each at most once.
+ *
+ * @throws UsageError naming the unknown or repeated key and the accepted ones
+ */
+function columnsOption(list: string | undefined): TaskColumn[] | undefined {
+  if (list === undefined) return undefined
+  const columns: TaskColumn[] = []
+  for (const raw of list.split(',')) {
+    const key = raw.trim().toLowerCase()
+    if (!(TASK_COLUMNS as readonly string[]).includes(key)) {
+      const what = key === '' ? `empty item in '${list}'` : `unknown column '${raw.trim()}'`
+      throw new UsageError(`invalid --columns: ${what} (expected ${TASK_COLUMNS.join(', ')})`, 'tasklist')
+    }
+    if (columns.includes(key as TaskColumn)) throw new UsageError(`invalid --columns: '${key}' is listed twice`, 'tasklist')
+    columns.push(key as TaskColumn)
+  }
+  return columns
+}
+
+/** `policykb tasklist FILE`: the 任务清单 of a plan as xlsx, docx, csv, Markdown or JSON. */
+export const tasklistCommand = defineCommand({
+  name: 'tasklist',
+  summary: 'make the 任务清单 (task table) of a plan (md, csv, json, xlsx, docx)',
+  usage: '[options] FILE',
+  description: [
+    'Make the 任务清单 of a policy plan: one row per measure with its 所属专项, 改革方向,',
+    '升级措施, 牵头单位, 责任单位 and 完成时限. FILE is a path, or - for standard input.',
+    'xlsx and docx are print-ready (A4 landscape, repeated header, merged cells); they are',
+    'not written to a terminal: give -o FILE or a pipe.',
+    'A document that is not a plan (a reply letter) has nothing to list: a warning says so on',
+    'standard error, no table is written (an -o FILE is left as it was), and the exit status is 0.',
+    'Warnings and errors found in the document go to standard error (-q silences them).',
+  ].join('\n'),
+  options: {
+    format: { type: 'string', short: 'f', value: 'FORMAT', description: 'md (default), csv, json, xlsx or docx' },
+    parts: PARTS_OPTION,
+    columns: {
+      type: 'string',
+      value: 'LIST',
+      description: `columns in order, of ${TASK_COLUMNS.join(',')} (default: those the plan fills)`,
+    },
+    'measure-text': {
+      type: 'string',
+      value: 'MODE',
+      description: '升级措施 text: lead (default; sub-items cut to their titles) or full',
+    },
+    title: { type: 'string', value: 'TEXT', description: "table title (default: <plan title>任务清单; '' for none)" },
+    ...IO_OPTIONS,
+  },
+  examples: [
+    'policykb tasklist plan.txt',
+    'policykb tasklist bundle.txt --parts 2-23 -f xlsx -o 任务清单.xlsx',
+    'policykb tasklist plan.txt -f csv --columns seq,measure,units,deadline > tasks.csv',
+  ],
+  async run({ values, positionals, io }) {
+    const format = (values.format ?? 'md').trim().toLowerCase() as ExportFormat
+    if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {
+      throw new UsageError(`unknown format '${values.format}' (expected ${EXPORT_FORMATS.join(', ')})`, 'tasklist')
+    }
+    const measureText = values['measure-text'] ?? 'lead'
+    if (!(MEASURE_TEXTS as readonly string[]).includes(measureText)) {
+      throw new UsageError(`unknown --measure-text '${measureText}' (expected ${MEASURE_TEXTS.join(' or ')})`, 'tasklist')
+    }
+    const parts = partsOption(values.parts, 'tasklist')
+    const columns = columnsOption(values.columns)
+    checkEncoding(values.encoding, 'tasklist')
+    const [path, extra] = positionals
+    if (path === undefined) throw new UsageError('missing FILE (use - for standard input)', 'tasklist')
+    if (extra !== undefined) throw new UsageError(`unexpected argument '${extra}': tasklist takes one FILE`, 'tasklist')
+
+    const read = await readInput(path, { io, encoding: values.encoding })
+    if (!read.ok) {
+      reportError(io, read.message)
+      return 1
+    }
+    const { input } = read
+    const result = parse(input.text, { file: input.name })
+    const warn = (diagnostic: Diagnostic) => {
+      if (!values.quiet) io.stderr.write(`${formatDiagnostic(diagnostic, input.name)}\n`)
+    }
+    if (!values.quiet) reportDiagnostics(io, [...input.diagnostics, ...result.diagnostics], input.name)
+    const kind = result.document.kind
+    if (kind === 'reply') {
+      warn({ ruleId: 'not-a-plan', severity: 'warning', reason: `document kind is '${kind}', not a plan: it has no tasks to list, so no table is written` })
+      return 0
+    }
+    if (kind !== 'plan') {
+      warn({ ruleId: 'not-a-plan', severity: 'warning', reason: `document kind is '${kind}', not a plan: the rows may not be tasks` })
+    }
+    const missing = partsWarning(parts, result.measures, input.name)
+    if (missing) warn(missing)
+
+    const table = toTaskTable(result, {
+      ...(parts === undefined ? {} : { parts }),
+      measureText: measureText as (typeof MEASURE_TEXTS)[number],
+      ...(columns === undefined ? {} : { columns }),
+      ...(values.title === undefined ? {} : { title: values.title.trim() === '' ? null : values.title }),
+    })
+    if (table.rows.length === 0 && !missing) warn({ ruleId: 'no-tasks', severity: 'warning', reason: 'no measures found: the table has its header only' })
+    const data = await writeTaskTable(table, format)
+    const written = await writeOutput(io, data, { output: values.output, binary: typeof data !== 'string', format })
+    if (!written.ok) {
+      if (written.usage) throw new UsageError(written.message, 'tasklist')
+      reportError(io, written.message)
+      return 1
+    }
+    return 0
+  },
+})
