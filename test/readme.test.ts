@@ -1,0 +1,31 @@
+/**
+ * The root README's library example is run and its output compared with the block after it, so
+ * the example cannot rot.
+ */
+import { spawnSync } from 'node:child_process'
+import { readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { beforeAll, expect, it } from 'vitest'
+
+const root = fileURLToPath(new URL('..', import.meta.url))
+
+beforeAll(() => {
+  spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-b', 'packages/cli/tsconfig.json'], { cwd: root })
+})
+
+it('runs the README example and prints what the README says', () => {
+  const readme = readFileSync(join(root, 'README.md'), 'utf8')
+  const m = /<!-- readme-example[^>]*-->\n```js\n([\s\S]*?)```\n```\n([\s\S]*?)```/.exec(readme)
+  expect(m).not.toBeNull()
+  // written inside packages/cli so that @policykb/* resolve through its dependencies
+  const file = join(root, 'packages/cli/.readme-example.mjs')
+  writeFileSync(file, m![1]!)
+  try {
+    const run = spawnSync(process.execPath, [file], { encoding: 'utf8' })
+    expect(run.stderr).toBe('')
+    expect(run.stdout).toBe(m![2])
+  } finally {
+    rmSync(file, { force: true })
+  }
+})
