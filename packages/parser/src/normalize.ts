@@ -198,8 +198,17 @@ function brokenOff(a: Line): boolean {
 /** The break between `a` and `b` is a page break inside a paragraph (or inside a unit name). */
 function joins(a: Line, b: Line): boolean {
   if (brokenOff(a)) return continues(a, b)
-  // A label line ends wherever its list ends, unless what follows is the rest of a name.
-  return !endsComplete(a.shape) && !a.shape.includes('\t') && !b.shape.includes('\t') && startsWithFragment(b.shape)
+  // A label line ends wherever its list ends, unless what follows is the rest of a name or of
+  // the list: a short line that is no new block and ends like a unit list does.
+  if (endsComplete(a.shape) || a.shape.includes('\t') || b.shape.includes('\t')) return false
+  return startsWithFragment(b.shape) || (startsWithLabel(a.shape) && endsLikeUnitList(b.shape))
+}
+
+const UNIT_LIST_END = /(局|委|办|院|中心|公司|支行|分局|政府|管委会|单位|部门|负责|落实|配合|牵头)）?$/
+
+/** A short line that ends the way a unit list ends (`区内供水企业落实`, `信息化局、市公安局`). */
+function endsLikeUnitList(line: string): boolean {
+  return line.length <= 30 && !startsBlock(line) && !/[。！？；]/.test(line) && UNIT_LIST_END.test(line)
 }
 
 /**
