@@ -71,7 +71,7 @@ describe('usage errors: exit 2, one line and a hint, nothing on stdout', () => {
     { args: [PLAN, '--columns', 'seq,owner'], message: "invalid --columns: unknown column 'owner' (expected seq, specialty, direction, measure, lead, units, deadline)" },
     { args: [PLAN, '--columns', 'seq,,measure'], message: "invalid --columns: empty item in 'seq,,measure' (expected seq, specialty, direction, measure, lead, units, deadline)" },
     { args: [PLAN, '--columns', 'measure,seq,measure'], message: "invalid --columns: 'measure' is listed twice" },
-    { args: [PLAN, '--measure-text', 'short'], message: "unknown --measure-text 'short' (expected lead or full)" },
+    { args: [PLAN, '--measure-text', 'short'], message: "unknown --measure-text 'short' (expected lead, full)" },
     { args: [PLAN, '-e', 'latin1'], message: "unknown encoding 'latin1' (expected utf-8, utf-16le, utf-16be, utf-16, gb18030, gbk, gb2312)" },
     { args: [], message: 'missing FILE (use - for standard input)' },
     { args: [PLAN, PLAN], message: `unexpected argument '${PLAN}': tasklist takes one FILE` },

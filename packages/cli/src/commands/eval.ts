@@ -2,8 +2,9 @@ import { readFile } from 'node:fs/promises'
 import type { Diagnostic } from '@policykb/model'
 import { evaluate, formatReport, type ReadTaskTableResult, type ReportFormat, readTaskTable, toTaskTable } from '@policykb/tasklist'
 import { defineCommand, UsageError } from '../command.js'
-import { type Io, checkEncoding, describeFsError, displayName, IO_OPTIONS, readInput, reportDiagnostics, reportError, writeOutput } from '../io.js'
-import { decode, parse } from '../parser.js'
+import { oneOf, readDocument } from '../document.js'
+import { checkEncoding, describeFsError, displayName, IO_OPTIONS, type Io, reportDiagnostics, reportError, writeOutput } from '../io.js'
+import { decode, } from '../parser.js'
 import { PARTS_OPTION, partsOption, partsWarning } from '../parts.js'
 
 const REPORT_FORMATS: readonly ReportFormat[] = ['text', 'md', 'json']
@@ -71,10 +72,7 @@ export const evalCommand = defineCommand({
     'policykb eval plan.txt --against reference.csv -f json | jq .recall',
   ],
   async run({ values, positionals, io }) {
-    const format = (values.format ?? 'text').trim().toLowerCase() as ReportFormat
-    if (!REPORT_FORMATS.includes(format)) {
-      throw new UsageError(`unknown format '${values.format}' (expected ${REPORT_FORMATS.join(', ')})`, 'eval')
-    }
+    const format = oneOf(values.format ?? 'text', REPORT_FORMATS, 'format', 'eval')
     const parts = partsOption(values.parts, 'eval')
     let threshold: number | undefined
     if (values.threshold !== undefined) {
@@ -84,21 +82,21 @@ export const evalCommand = defineCommand({
       }
     }
     checkEncoding(values.encoding, 'eval')
-    const [path, extra] = positionals
-    if (path === undefined) throw new UsageError('missing SOURCE (use - for standard input)', 'eval')
-    if (extra !== undefined) throw new UsageError(`unexpected argument '${extra}': eval takes one SOURCE; give the reference with --against`, 'eval')
     const against = values.against
-    if (against === undefined && !values.embedded) throw new UsageError('missing reference: give --against REFERENCE or --embedded', 'eval')
-    if (against !== undefined && values.embedded) throw new UsageError('give either --against REFERENCE or --embedded, not both', 'eval')
-    if (against === '-' && path === '-') throw new UsageError('SOURCE and REFERENCE cannot both be standard input', 'eval')
-
-    const source = await readInput(path, { io, encoding: values.encoding })
-    if (!source.ok) {
-      reportError(io, source.message)
-      return 1
+    if (positionals.length === 1) {
+      if (against === undefined && !values.embedded) throw new UsageError('missing reference: give --against REFERENCE or --embedded', 'eval')
+      if (against !== undefined && values.embedded) throw new UsageError('give either --against REFERENCE or --embedded, not both', 'eval')
+      if (against === '-' && positionals[0] === '-') throw new UsageError('SOURCE and REFERENCE cannot both be standard input', 'eval')
     }
-    const { input } = source
-    const result = parse(input.text, { file: input.name })
+    const doc = await readDocument(positionals, {
+      io,
+      encoding: values.encoding,
+      command: 'eval',
+      argument: 'SOURCE',
+      extraHint: '; give the reference with --against',
+    })
+    if (!doc) return 1
+    const { input, result } = doc
     const report = (diagnostics: readonly Diagnostic[], file: string) => {
       if (!values.quiet) reportDiagnostics(io, diagnostics, file)
     }

@@ -2,8 +2,8 @@ import { defineCommand, UsageError } from '../command.js'
 import { toJson } from '../format/json.js'
 import { toMarkdown } from '../format/markdown.js'
 import { toTree } from '../format/tree.js'
-import { checkEncoding, formatDiagnostic, IO_OPTIONS, readInput, reportDiagnostics, reportError, writeOutput } from '../io.js'
-import { parse } from '../parser.js'
+import { oneOf, readDocument } from '../document.js'
+import { checkEncoding, formatDiagnostic, IO_OPTIONS, reportDiagnostics, reportError, writeOutput } from '../io.js'
 
 const FORMATS = { json: toJson, tree: toTree, md: toMarkdown } as const
 type Format = keyof typeof FORMATS
@@ -29,22 +29,11 @@ export const parseCommand = defineCommand({
     'iconv -f gbk -t utf-8 plan.txt | policykb parse - --format md',
   ],
   async run({ values, positionals, io }) {
-    const format = (values.format ?? 'json') as Format
-    if (!Object.hasOwn(FORMATS, format)) {
-      throw new UsageError(`unknown format '${format}' (expected ${Object.keys(FORMATS).join(', ')})`, 'parse')
-    }
+    const format = oneOf(values.format ?? 'json', Object.keys(FORMATS) as Format[], 'format', 'parse')
     checkEncoding(values.encoding, 'parse')
-    const [path, extra] = positionals
-    if (path === undefined) throw new UsageError('missing FILE (use - for standard input)', 'parse')
-    if (extra !== undefined) throw new UsageError(`unexpected argument '${extra}': parse takes one FILE`, 'parse')
-
-    const read = await readInput(path, { io, encoding: values.encoding })
-    if (!read.ok) {
-      reportError(io, read.message)
-      return 1
-    }
-    const { input } = read
-    const result = parse(input.text, { file: input.name })
+    const doc = await readDocument(positionals, { io, encoding: values.encoding, command: 'parse' })
+    if (!doc) return 1
+    const { input, result } = doc
     const diagnostics = [...input.diagnostics, ...result.diagnostics]
     if (!values.quiet) {
       reportDiagnostics(io, diagnostics, input.name)

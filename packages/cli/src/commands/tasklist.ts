@@ -1,8 +1,8 @@
 import type { Diagnostic } from '@policykb/model'
-import { EXPORT_FORMATS, type ExportFormat, TASK_COLUMNS, type TaskColumn, toTaskTable, writeTaskTable } from '@policykb/tasklist'
+import { EXPORT_FORMATS, TASK_COLUMNS, type TaskColumn, toTaskTable, writeTaskTable } from '@policykb/tasklist'
 import { defineCommand, UsageError } from '../command.js'
-import { checkEncoding, formatDiagnostic, IO_OPTIONS, readInput, reportDiagnostics, reportError, writeOutput } from '../io.js'
-import { parse } from '../parser.js'
+import { oneOf, readDocument } from '../document.js'
+import { checkEncoding, formatDiagnostic, IO_OPTIONS, reportDiagnostics, reportError, writeOutput } from '../io.js'
 import { PARTS_OPTION, partsOption, partsWarning } from '../parts.js'
 
 const MEASURE_TEXTS = ['lead', 'full'] as const
@@ -63,28 +63,14 @@ export const tasklistCommand = defineCommand({
     'policykb tasklist plan.txt -f csv --columns seq,measure,units,deadline > tasks.csv',
   ],
   async run({ values, positionals, io }) {
-    const format = (values.format ?? 'md').trim().toLowerCase() as ExportFormat
-    if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {
-      throw new UsageError(`unknown format '${values.format}' (expected ${EXPORT_FORMATS.join(', ')})`, 'tasklist')
-    }
-    const measureText = values['measure-text'] ?? 'lead'
-    if (!(MEASURE_TEXTS as readonly string[]).includes(measureText)) {
-      throw new UsageError(`unknown --measure-text '${measureText}' (expected ${MEASURE_TEXTS.join(' or ')})`, 'tasklist')
-    }
+    const format = oneOf(values.format ?? 'md', EXPORT_FORMATS, 'format', 'tasklist')
+    const measureText = oneOf(values['measure-text'] ?? 'lead', MEASURE_TEXTS, '--measure-text', 'tasklist')
     const parts = partsOption(values.parts, 'tasklist')
     const columns = columnsOption(values.columns)
     checkEncoding(values.encoding, 'tasklist')
-    const [path, extra] = positionals
-    if (path === undefined) throw new UsageError('missing FILE (use - for standard input)', 'tasklist')
-    if (extra !== undefined) throw new UsageError(`unexpected argument '${extra}': tasklist takes one FILE`, 'tasklist')
-
-    const read = await readInput(path, { io, encoding: values.encoding })
-    if (!read.ok) {
-      reportError(io, read.message)
-      return 1
-    }
-    const { input } = read
-    const result = parse(input.text, { file: input.name })
+    const doc = await readDocument(positionals, { io, encoding: values.encoding, command: 'tasklist' })
+    if (!doc) return 1
+    const { input, result } = doc
     const warn = (diagnostic: Diagnostic) => {
       if (!values.quiet) io.stderr.write(`${formatDiagnostic(diagnostic, input.name)}\n`)
     }

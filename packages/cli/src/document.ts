@@ -1,0 +1,51 @@
+import { UsageError } from './command.js'
+import { type InputText, type Io, readInput, reportError } from './io.js'
+import { type ParseOutput, parse } from './parser.js'
+
+/** Options of {@link readDocument}. */
+export interface ReadDocumentOptions {
+  io: Io
+  encoding?: string | undefined
+  /** the command, for usage errors */
+  command: string
+  /** how the command's help names its one positional argument (`FILE`, `SOURCE`) */
+  argument?: string
+  /** appended to the message when more than one positional is given */
+  extraHint?: string
+}
+
+/**
+ * The one document a command takes: its positional argument checked (usage errors for none or
+ * several), read and decoded, and parsed.
+ * @returns the input and its parse, or null once a read error has been reported on stderr
+ */
+export async function readDocument(
+  positionals: readonly string[],
+  options: ReadDocumentOptions,
+): Promise<{ input: InputText; result: ParseOutput } | null> {
+  const argument = options.argument ?? 'FILE'
+  const [path, extra] = positionals
+  if (path === undefined) throw new UsageError(`missing ${argument} (use - for standard input)`, options.command)
+  if (extra !== undefined) {
+    throw new UsageError(`unexpected argument '${extra}': ${options.command} takes one ${argument}${options.extraHint ?? ''}`, options.command)
+  }
+  const read = await readInput(path, { io: options.io, encoding: options.encoding })
+  if (!read.ok) {
+    reportError(options.io, read.message)
+    return null
+  }
+  return { input: read.input, result: parse(read.input.text, { file: read.input.name }) }
+}
+
+/**
+ * Check a value against the allowed ones.
+ * @returns the value, trimmed and lower-cased
+ * @throws UsageError naming the option and the allowed values
+ */
+export function oneOf<T extends string>(value: string, allowed: readonly T[], option: string, command: string): T {
+  const v = value.trim().toLowerCase()
+  if (!(allowed as readonly string[]).includes(v)) {
+    throw new UsageError(`unknown ${option} '${value}' (expected ${allowed.join(', ')})`, command)
+  }
+  return v as T
+}
