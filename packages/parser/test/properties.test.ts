@@ -110,14 +110,14 @@ describe('parser properties', () => {
         const r = parse(text)
         expectSpansSlice(r.normalized.text, r.measures, r.document.parts.flatMap((p) => p.sections))
       }),
-      { numRuns: 1000 },
+      { numRuns: 2000 },
     )
   })
 
   it('every line of the text belongs to exactly one node', () => {
     fc.assert(
       fc.property(planLike, (text) => expectLinesOwnedOnce(text)),
-      { numRuns: 1000 },
+      { numRuns: 2000 },
     )
   })
 
