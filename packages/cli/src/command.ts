@@ -122,3 +122,16 @@ export function table(rows: readonly (readonly [string, string])[]): string[] {
   const width = Math.max(0, ...rows.map(([left]) => left.length))
   return rows.map(([left, right]) => `  ${left.padEnd(width)}  ${right}`.trimEnd())
 }
+
+/**
+ * Check a value against the allowed ones.
+ * @returns the value, trimmed and lower-cased
+ * @throws UsageError naming the option and the allowed values
+ */
+export function oneOf<T extends string>(value: string, allowed: readonly T[], option: string, command: string): T {
+  const v = value.trim().toLowerCase()
+  if (!(allowed as readonly string[]).includes(v)) {
+    throw new UsageError(`unknown ${option} '${value}' (expected ${allowed.join(', ')})`, command)
+  }
+  return v as T
+}

@@ -36,16 +36,3 @@ export async function readDocument(
   }
   return { input: read.input, result: parse(read.input.text, { file: read.input.name }) }
 }
-
-/**
- * Check a value against the allowed ones.
- * @returns the value, trimmed and lower-cased
- * @throws UsageError naming the option and the allowed values
- */
-export function oneOf<T extends string>(value: string, allowed: readonly T[], option: string, command: string): T {
-  const v = value.trim().toLowerCase()
-  if (!(allowed as readonly string[]).includes(v)) {
-    throw new UsageError(`unknown ${option} '${value}' (expected ${allowed.join(', ')})`, command)
-  }
-  return v as T
-}

@@ -3,7 +3,7 @@ import { open, readFile, rename, rm } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import type { Diagnostic } from '@policykb/model'
 import { type OptionSpec, UsageError } from './command.js'
-import { decode, type DecodeResult } from './parser.js'
+import type { DecodeResult } from './parser.js'
 
 /** The program name used in messages. */
 export const PROGRAM = 'policykb'
@@ -95,6 +95,9 @@ export async function readInput(path: string, options: { io: Io; encoding?: stri
   } catch (error) {
     return { ok: false, name, message: `${name}: ${describeFsError(error, 'read')}` }
   }
+  // Imported here, not at the top: the parser is heavy, and commands that read no document
+  // (search and units on a saved knowledge base) must start fast.
+  const { decode } = await import('./parser.js')
   const decoded = decode(bytes, options.encoding === undefined ? {} : { encoding: options.encoding })
   if (!decoded.ok) {
     const line = decoded.byteOffset === undefined ? '' : `:${lineOfByte(bytes, decoded.byteOffset)}`

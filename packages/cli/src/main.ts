@@ -1,5 +1,5 @@
-import { type Command, commandHelp, parseCommandArgs, table, UsageError } from './command.js'
-import { commands } from './commands/index.js'
+import { commandHelp, parseCommandArgs, table, UsageError } from './command.js'
+import { type CommandEntry, commands } from './commands/index.js'
 import { type Io, PROGRAM, processIo, reportError, writeStream } from './io.js'
 import { version } from './version.js'
 
@@ -55,16 +55,17 @@ async function dispatch(argv: readonly string[], io: Io): Promise<number> {
   if (first === 'help') {
     const [name, extra] = rest
     if (extra !== undefined) throw new UsageError(`unexpected argument '${extra}'`)
-    return print(io, name === undefined ? globalHelp() : commandHelp(PROGRAM, findCommand(name)))
+    return print(io, name === undefined ? globalHelp() : commandHelp(PROGRAM, await findCommand(name).load()))
   }
   if (first.startsWith('-')) throw new UsageError(`unknown option '${first}'`)
-  const command = findCommand(first)
+  const command = await findCommand(first).load()
   const { values, positionals } = parseCommandArgs(command, rest)
   if (values.help) return print(io, commandHelp(PROGRAM, command))
   return command.run({ values, positionals, io })
 }
 
-function findCommand(name: string): Command {
+/** The registry entry of a command; its module is imported only by `load`. */
+function findCommand(name: string): CommandEntry {
   const command = commands.find((c) => c.name === name)
   if (command) return command
   const near = commands.find((c) => editDistance(c.name, name) <= 2)

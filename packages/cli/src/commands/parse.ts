@@ -1,8 +1,8 @@
-import { defineCommand, UsageError } from '../command.js'
+import { defineCommand, oneOf, UsageError } from '../command.js'
 import { toJson } from '../format/json.js'
 import { toMarkdown } from '../format/markdown.js'
 import { toTree } from '../format/tree.js'
-import { oneOf, readDocument } from '../document.js'
+import { readDocument } from '../document.js'
 import { checkEncoding, formatDiagnostic, IO_OPTIONS, reportDiagnostics, reportError, writeOutput } from '../io.js'
 
 const FORMATS = { json: toJson, tree: toTree, md: toMarkdown } as const

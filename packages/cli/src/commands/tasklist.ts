@@ -1,7 +1,7 @@
 import type { Diagnostic } from '@policykb/model'
 import { EXPORT_FORMATS, TASK_COLUMNS, type TaskColumn, toTaskTable, writeTaskTable } from '@policykb/tasklist'
-import { defineCommand, UsageError } from '../command.js'
-import { oneOf, readDocument } from '../document.js'
+import { defineCommand, oneOf, UsageError } from '../command.js'
+import { readDocument } from '../document.js'
 import { checkEncoding, formatDiagnostic, IO_OPTIONS, reportDiagnostics, reportError, writeOutput } from '../io.js'
 import { PARTS_OPTION, partsOption, partsWarning } from '../parts.js'
 
