@@ -2,33 +2,15 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { PassThrough, Readable } from 'node:stream'
-import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Io } from '../src/io.js'
 import { main } from '../src/main.js'
+import { root, PLAN, BUNDLE, REPLY, lines, fakeIo, } from './helpers.js'
 
-const root = fileURLToPath(new URL('../../../', import.meta.url))
-const seedPath = (name: string) => join(root, 'fixtures', name, `${name}.txt`)
-const PLAN = seedPath('001_d25d4ccf3a63151e')
-const BUNDLE = seedPath('002_c5ffb9b641a0b531')
-const REPLY = seedPath('003_21a5c8a025211d3e')
 // iconv-lite is the parser's dependency; borrow it to make a GB18030 reference.
 const iconv = createRequire(join(root, 'packages/parser/package.json'))('iconv-lite') as {
   encode(text: string, encoding: string): Uint8Array
 }
 
-/** An Io whose streams are collected into strings; stdout is bytes underneath (xlsx). */
-function fakeIo(options: { stdin?: string | Uint8Array; tty?: boolean } = {}) {
-  const out: Buffer[] = []
-  const err: string[] = []
-  const stdout = Object.assign(new PassThrough(), { isTTY: options.tty ?? false })
-  const stderr = new PassThrough()
-  stdout.on('data', (c: Buffer) => out.push(c))
-  stderr.on('data', (c: Buffer) => err.push(c.toString()))
-  const io: Io = { stdin: Readable.from(options.stdin === undefined ? [] : [Buffer.from(options.stdin)]), stdout, stderr }
-  return { io, bytes: () => Buffer.concat(out), stderr: () => err.join('') }
-}
 
 async function run(command: string, args: string[], options: { stdin?: string | Uint8Array } = {}) {
   const fake = fakeIo(options)
@@ -45,7 +27,6 @@ interface JsonReport {
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-const lines = (text: string) => text.split('\n').filter((l) => l !== '')
 
 let tmp: string
 beforeAll(async () => {

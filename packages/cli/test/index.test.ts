@@ -2,22 +2,13 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
-import { PassThrough, Readable } from 'node:stream'
-import { fileURLToPath } from 'node:url'
 import { parse } from '@policykb/parser'
 import { loadKnowledgeBase } from '@policykb/search'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { commands } from '../src/commands/index.js'
-import type { Io } from '../src/io.js'
 import { documentId, documentPaths } from '../src/kb.js'
-import { main } from '../src/main.js'
+import { root, SEEDS, PLAN, REPLY, lines, policykb } from './helpers.js'
 
-const root = fileURLToPath(new URL('../../../', import.meta.url))
-const SEED_NAMES = ['000_8975ab261d4dbbb2', '001_d25d4ccf3a63151e', '002_c5ffb9b641a0b531', '003_21a5c8a025211d3e', '004_1871f105e1d7927d']
-const seedPath = (name: string) => join(root, 'fixtures', name, `${name}.txt`)
-const SEEDS = SEED_NAMES.map(seedPath)
-const PLAN = seedPath('001_d25d4ccf3a63151e')
-const REPLY = seedPath('003_21a5c8a025211d3e')
 const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52])
 
 /** A small plan of two measures; `unit` leads the first. */
@@ -33,25 +24,8 @@ const smallPlan = (title: string, unit: string) =>
     '责任单位：市委宣传部',
   ].join('\n\n')
 
-/** An Io collecting what is written; stderr may pretend to be a terminal of `columns` columns. */
-function fakeIo(options: { tty?: boolean; columns?: number } = {}) {
-  const out: string[] = []
-  const err: string[] = []
-  const stdout = Object.assign(new PassThrough(), { isTTY: false })
-  const stderr = Object.assign(new PassThrough(), options.tty ? { isTTY: true, columns: options.columns ?? 80 } : {})
-  stdout.on('data', (c: Buffer) => out.push(c.toString()))
-  stderr.on('data', (c: Buffer) => err.push(c.toString()))
-  const io: Io = { stdin: Readable.from([]), stdout, stderr }
-  return { io, stdout: () => out.join(''), stderr: () => err.join('') }
-}
 
-async function policykb(args: string[], options: { tty?: boolean; columns?: number } = {}) {
-  const fake = fakeIo(options)
-  const code = await main(args, fake.io)
-  return { code, stdout: fake.stdout(), stderr: fake.stderr() }
-}
 
-const lines = (text: string) => text.split('\n').filter((l) => l !== '')
 
 let tmp: string
 beforeAll(() => {
@@ -169,7 +143,7 @@ describe('policykb index', () => {
 
   it('on a terminal, a progress bar redrawn in place and cleared at the end, messages above it', async () => {
     const kb = join(tmp, 'tty')
-    const { code, stderr } = await policykb(['index', PLAN, join(tmp, 'missing.txt'), REPLY, '-o', kb], { tty: true, columns: 60 })
+    const { code, stderr } = await policykb(['index', PLAN, join(tmp, 'missing.txt'), REPLY, '-o', kb], { stderrColumns: 60 })
     expect(code).toBe(1)
     expect(stderr).toContain('\r\x1b[K')
     expect(stderr).not.toMatch(/\[\d\/3\] /)

@@ -2,30 +2,12 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { PassThrough, Readable } from 'node:stream'
-import { fileURLToPath } from 'node:url'
 import { parseCsv } from '@policykb/tasklist'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Io } from '../src/io.js'
 import { main } from '../src/main.js'
+import { root, PLAN, BUNDLE, REPLY, lines, fakeIo, } from './helpers.js'
 
-const root = fileURLToPath(new URL('../../../', import.meta.url))
-const seedPath = (name: string) => join(root, 'fixtures', name, `${name}.txt`)
-const PLAN = seedPath('001_d25d4ccf3a63151e')
-const BUNDLE = seedPath('002_c5ffb9b641a0b531')
-const REPLY = seedPath('003_21a5c8a025211d3e')
 
-/** An Io whose streams are collected: stdout as bytes (xlsx is binary), stderr as text. */
-function fakeIo(options: { stdin?: string | Uint8Array; tty?: boolean } = {}) {
-  const out: Buffer[] = []
-  const err: string[] = []
-  const stdout = Object.assign(new PassThrough(), { isTTY: options.tty ?? false })
-  const stderr = new PassThrough()
-  stdout.on('data', (c: Buffer) => out.push(c))
-  stderr.on('data', (c: Buffer) => err.push(c.toString()))
-  const io: Io = { stdin: Readable.from(options.stdin === undefined ? [] : [Buffer.from(options.stdin)]), stdout, stderr }
-  return { io, bytes: () => Buffer.concat(out), stdout: () => Buffer.concat(out).toString('utf8'), stderr: () => err.join('') }
-}
 
 /** Run `policykb tasklist …` in process. */
 async function tasklist(args: string[], options: { stdin?: string | Uint8Array; tty?: boolean } = {}) {
@@ -51,7 +33,6 @@ const SUBITEMS = [
   '责任单位：市委宣传部',
 ].join('\n\n')
 
-const lines = (text: string) => text.split('\n').filter((l) => l !== '')
 
 let tmp: string
 beforeAll(() => {

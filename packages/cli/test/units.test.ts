@@ -1,39 +1,14 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { PassThrough, Readable } from 'node:stream'
-import { fileURLToPath } from 'node:url'
 import { parse } from '@policykb/parser'
 import { displayWidth, loadKnowledgeBase, type UnitEntry } from '@policykb/search'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Io } from '../src/io.js'
-import { main } from '../src/main.js'
+import { SEEDS, PLAN, REPLY, lines, policykb } from './helpers.js'
 
-const root = fileURLToPath(new URL('../../../', import.meta.url))
-const SEED_NAMES = ['000_8975ab261d4dbbb2', '001_d25d4ccf3a63151e', '002_c5ffb9b641a0b531', '003_21a5c8a025211d3e', '004_1871f105e1d7927d']
-const seedPath = (name: string) => join(root, 'fixtures', name, `${name}.txt`)
-const SEEDS = SEED_NAMES.map(seedPath)
-const PLAN = seedPath('001_d25d4ccf3a63151e')
-const REPLY = seedPath('003_21a5c8a025211d3e')
 
-function fakeIo(options: { columns?: number } = {}) {
-  const out: string[] = []
-  const err: string[] = []
-  const stdout = Object.assign(new PassThrough(), options.columns ? { isTTY: true, columns: options.columns } : { isTTY: false })
-  const stderr = new PassThrough()
-  stdout.on('data', (c: Buffer) => out.push(c.toString()))
-  stderr.on('data', (c: Buffer) => err.push(c.toString()))
-  const io: Io = { stdin: Readable.from([]), stdout, stderr }
-  return { io, stdout: () => out.join(''), stderr: () => err.join('') }
-}
 
-async function policykb(args: string[], options: { columns?: number } = {}) {
-  const fake = fakeIo(options)
-  const code = await main(args, fake.io)
-  return { code, stdout: fake.stdout(), stderr: fake.stderr() }
-}
 
-const lines = (text: string) => text.split('\n').filter((l) => l !== '')
 
 let tmp: string
 let kb: string
