@@ -8,20 +8,9 @@ import { formatReport } from '../src/evaluate/format.js'
 import { matchTexts } from '../src/evaluate/match.js'
 import { dice } from '../src/evaluate/similarity.js'
 import { readTaskTable } from '../src/import/readTaskTable.js'
+import { taskRow } from './fixtures/export/tables.js'
 
-const row = (seq: number, fields: Partial<TaskRow> & { measure: string }): TaskRow => ({
-  seq,
-  specialty: null,
-  direction: null,
-  leadUnits: [],
-  units: '',
-  deadline: '',
-  deadlineDate: null,
-  span: null,
-  measureId: null,
-  line: null,
-  ...fields,
-})
+const row = (seq: number, fields: Partial<TaskRow> & { measure: string }): TaskRow => taskRow({ seq, ...fields })
 
 describe('dice', () => {
   test.each([
