@@ -63,19 +63,33 @@ function labelBlocks(n: NormalizedText, root: OutlineNode, year: number | undefi
   return blocks
 }
 
-/** The rank at which responsibility blocks are written most often: where the measures are. */
+/**
+ * The rank at which responsibility blocks are written most often: where the measures are.
+ * When ranks tie (a short plan with one block at `1.`, one after a sub-item `（2）` and one at
+ * `（二）`), the rank whose items would each receive at most one block wins — a rank that would
+ * gather two blocks into one item is too shallow — and then the shallower rank, since a block
+ * closing a list of sub-items belongs to the item that holds the list.
+ */
 function measureRank(blocks: Block[]): number | null {
   const counts = new Map<number, number>()
   for (const b of blocks) if (b.owner.rank >= 0) counts.set(b.owner.rank, (counts.get(b.owner.rank) ?? 0) + 1)
-  let best: number | null = null
-  let bestCount = 0
-  for (const [rank, count] of counts) {
-    if (count > bestCount || (count === bestCount && best !== null && rank > best)) {
-      best = rank
-      bestCount = count
-    }
+  const most = Math.max(0, ...counts.values())
+  const tied = [...counts].filter(([, count]) => count === most).map(([rank]) => rank)
+  if (tied.length === 0) return null
+  const cost = (rank: number) => gathered(blocks, rank) * 1000 + rank
+  return tied.reduce((best, rank) => (cost(rank) < cost(best) ? rank : best))
+}
+
+/** How many items at `rank` would receive blocks of two or more different owners. */
+function gathered(blocks: Block[], rank: number): number {
+  const owners = new Map<OutlineNode, Set<OutlineNode>>()
+  for (const b of blocks) {
+    const node = b.owner.rank > rank ? liftTo(b.owner, rank) : b.owner
+    const set = owners.get(node) ?? new Set()
+    set.add(b.owner)
+    owners.set(node, set)
   }
-  return best
+  return [...owners.values()].filter((set) => set.size > 1).length
 }
 
 /** Lift a block written under a sub-item (`（4）`) to the measure that holds it (`2.`). */

@@ -72,3 +72,31 @@ describe('a document-wide rule naming the first-listed unit the lead', () => {
     expect(r.measures[0]!.primaryUnit).toMatchObject({ name: '市发展改革委', inferred: false })
   })
 })
+
+describe('a short plan: one block each at three levels', () => {
+  // One block after `1.`, one after the last sub-item of `2.`, one after `（二）`: no level
+  // holds more blocks than another, so the blocks' places decide.
+  const r = parse(
+    [
+      '一、主要任务',
+      '（一）优化审批服务',
+      '1.压减审批时间。全面推行并联审批。',
+      '牵头单位：市政数局',
+      '完成时限：2022年6月底前',
+      '2.推行告知承诺制。对符合条件的事项实行告知承诺。',
+      '（1）梳理事项清单。逐项明确承诺内容。',
+      '（2）加强事后核查。发现不实承诺的依法处理。',
+      '牵头单位：市司法局',
+      '完成时限：持续推进',
+      '（二）强化要素保障。优先保障重点项目用地。',
+      '责任单位：市自然资源和规划局',
+    ].join('\n'),
+  )
+
+  it('gives a block closing a list of sub-items to the item holding the list', () => {
+    expect(r.measures.map((m) => m.title)).toEqual(['压减审批时间', '推行告知承诺制', '强化要素保障'])
+    expect(r.measures[1]!.text).toContain('（2）加强事后核查')
+    expect(units(r.measures[1]!)).toEqual(['市司法局:lead'])
+    expect(r.measures.map((m) => m.direction)).toEqual(['优化审批服务', '优化审批服务', '强化要素保障'])
+  })
+})
