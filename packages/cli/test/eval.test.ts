@@ -48,6 +48,7 @@ describe('usage errors: exit 2, one line and a hint, nothing on stdout', () => {
     { args: ['--embedded'], message: 'missing SOURCE (use - for standard input)' },
     { args: [PLAN, 'ref.csv'], message: "unexpected argument 'ref.csv': eval takes one SOURCE; give the reference with --against" },
     { args: ['-', '--against', '-'], message: 'SOURCE and REFERENCE cannot both be standard input' },
+    { args: [PLAN, '--embedded', '--direction', 'both'], message: "unknown --direction 'both' (expected heading, title)" },
     { args: [PLAN, '--embedded', '-f', 'html'], message: "unknown format 'html' (expected text, md, json)" },
     { args: [PLAN, '--embedded', '--parts', '23-2'], message: "invalid --parts: range '23-2' runs backwards" },
     { args: [PLAN, '--embedded', '--threshold', '0'], message: "invalid --threshold '0' (expected a number above 0 and at most 1)" },
@@ -87,6 +88,15 @@ describe('seed 002 against the 任务清单 inside it (attachment 24)', () => {
     // what seed 002 measured when this was written (recall 95.4%, precision 95.1%), with room for parser changes
     expect(report.recall).toBeGreaterThan(0.9)
     expect(report.precision).toBeGreaterThan(0.9)
+  })
+
+  it('--direction title: the same rows matched, 改革方向 compared under the other convention', async () => {
+    const run = async (direction: string) =>
+      JSON.parse((await evalCli([BUNDLE, '--embedded', '-p', '2-23', '--direction', direction, '-f', 'json', '-q'])).stdout) as JsonReport
+    const [heading, title] = [await run('heading'), await run('title')]
+    expect(title.counts).toEqual(heading.counts)
+    expect(title.fields.direction?.same).not.toBe(heading.fields.direction?.same)
+    expect(title.fields.units).toEqual(heading.fields.units)
   })
 })
 

@@ -53,6 +53,7 @@ describe('usage errors: exit 2, one line and a hint, nothing on stdout', () => {
     { args: [PLAN, '--columns', 'seq,,measure'], message: "invalid --columns: empty item in 'seq,,measure' (expected seq, specialty, direction, measure, lead, units, deadline)" },
     { args: [PLAN, '--columns', 'measure,seq,measure'], message: "invalid --columns: 'measure' is listed twice" },
     { args: [PLAN, '--measure-text', 'short'], message: "unknown --measure-text 'short' (expected lead, full)" },
+    { args: [PLAN, '--direction', 'section'], message: "unknown --direction 'section' (expected heading, title)" },
     { args: [PLAN, '-e', 'latin1'], message: "unknown encoding 'latin1' (expected utf-8, utf-16le, utf-16be, utf-16, gb18030, gbk, gb2312)" },
     { args: [], message: 'missing FILE (use - for standard input)' },
     { args: [PLAN, PLAN], message: `unexpected argument '${PLAN}': tasklist takes one FILE` },
@@ -109,6 +110,13 @@ describe('text formats', () => {
     expect(await row(['--measure-text', 'full'])).toBe(
       '| 2 | 建立健全工作机制 | 加强协作联动，形成工作合力。（1）部门联动例会机制。每季度至少召开一次专班会议。（2）统筹协作推进机制。定期开展自查评估。 | 市发展改革委 | 2022年6月 |',
     )
+  })
+
+  it('--direction title puts each two-level measure’s own title in 改革方向', async () => {
+    const row = async (args: string[]) => lines((await tasklist([PLAN, '-q', ...args])).stdout)[4]
+    expect(await row([])).toMatch(/^\| 2 \| 聚焦促进涉企政策落实，保障企业及时享受政策红利 \| 全面落实减税降费政策。/)
+    expect(await row(['--direction', 'heading'])).toBe(await row([]))
+    expect(await row(['--direction', 'title'])).toMatch(/^\| 2 \| 全面落实减税降费政策 \| (?!全面落实减税降费政策)/)
   })
 
   it("--title sets the title, '' leaves it out", async () => {

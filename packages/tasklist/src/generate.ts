@@ -14,7 +14,20 @@ export interface TaskRowOptions {
    * their titles, as printed 任务清单 do; `full` the whole text with every sub-item.
    */
   measureText?: 'lead' | 'full'
+  /**
+   * What goes into 改革方向 when measures are two-level (a heading above titled items):
+   * `heading` (default) the heading, so one direction spans several rows; `title` each measure's
+   * own title, which then leaves the 升级措施. One-level measures use their title either way.
+   * Offices differ: seed 002's hand-made table uses both conventions, attachment by attachment.
+   */
+  direction?: DirectionMode
 }
+
+/** Where a row's 改革方向 comes from: see {@link TaskRowOptions.direction}. */
+export type DirectionMode = 'heading' | 'title'
+
+/** The 改革方向 modes, for command lines and validation. */
+export const DIRECTION_MODES: readonly DirectionMode[] = ['heading', 'title']
 
 /** Options of {@link toTaskTable}. */
 export interface TaskTableOptions extends TaskRowOptions {
@@ -32,13 +45,19 @@ function selected(parts: PartSelector | undefined, part: number | null): boolean
   return typeof parts === 'function' ? parts(part) : parts.includes(part)
 }
 
+/** 改革方向 of a measure under the given convention (see {@link TaskRowOptions.direction}). */
+export function directionCell(m: Measure, mode: DirectionMode = 'heading'): string | null {
+  return mode === 'title' && m.title ? m.title : m.direction
+}
+
 /**
- * 升级措施 of a measure. When the measure is one-level its title is the 改革方向 column, so the
- * cell starts after the title; sub-items are reduced to their titles in `lead` mode.
+ * 升级措施 of a measure. When its title is the 改革方向 column (a one-level measure, or any
+ * measure in `title` direction mode) the cell starts after the title; sub-items are reduced to
+ * their titles in `lead` mode.
  */
-export function measureCell(m: Measure, mode: 'lead' | 'full' = 'lead'): string {
+export function measureCell(m: Measure, mode: 'lead' | 'full' = 'lead', direction: DirectionMode = 'heading'): string {
   let text = m.text
-  if (m.title && m.direction === m.title && text.startsWith(m.title)) {
+  if (m.title && directionCell(m, direction) === m.title && text.startsWith(m.title)) {
     const rest = text.slice(m.title.length).replace(/^[。：:；\s]+/, '')
     if (rest) text = rest
   }
@@ -88,8 +107,8 @@ export function toTaskRows(measures: Measure[], options: TaskRowOptions = {}): T
   return picked.map((m, i) => ({
     seq: i + 1,
     specialty: m.specialty,
-    direction: m.direction,
-    measure: measureCell(m, options.measureText),
+    direction: directionCell(m, options.direction),
+    measure: measureCell(m, options.measureText, options.direction),
     leadUnits: m.leadUnits.map((u) => u.name),
     units: unitsCell(m, leadApart),
     deadline: formatDeadline(m.deadline),

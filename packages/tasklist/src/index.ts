@@ -5,11 +5,13 @@ export {
   toTaskTable,
   defaultColumns,
   measureCell,
+  directionCell,
+  DIRECTION_MODES,
   unitsCell,
   hasLeadLabel,
   planTitle,
 } from './generate.js'
-export type { PartSelector, TaskRowOptions, TaskTableOptions } from './generate.js'
+export type { DirectionMode, PartSelector, TaskRowOptions, TaskTableOptions } from './generate.js'
 export { formatDeadline, deadlineDate } from './deadlineText.js'
 export {
   writeTaskTable,

@@ -1,11 +1,12 @@
 import { readFile } from 'node:fs/promises'
 import type { Diagnostic } from '@policykb/model'
-import { evaluate, formatReport, type ReadTaskTableResult, type ReportFormat, readTaskTable, toTaskTable } from '@policykb/tasklist'
+import { DIRECTION_MODES, evaluate, formatReport, type ReadTaskTableResult, type ReportFormat, readTaskTable, toTaskTable } from '@policykb/tasklist'
 import { defineCommand, oneOf, UsageError } from '../command.js'
 import { readDocument } from '../document.js'
 import { checkEncoding, describeFsError, displayName, IO_OPTIONS, type Io, reportDiagnostics, reportError, writeOutput } from '../io.js'
 import { decode, } from '../parser.js'
 import { PARTS_OPTION, partsOption, partsWarning } from '../parts.js'
+import { DIRECTION_OPTION } from './tasklist.js'
 
 const REPORT_FORMATS: readonly ReportFormat[] = ['text', 'md', 'json']
 
@@ -62,6 +63,7 @@ export const evalCommand = defineCommand({
     against: { type: 'string', short: 'a', value: 'REFERENCE', description: 'the reference 任务清单: .xlsx, .csv or text; - for standard input' },
     embedded: { type: 'boolean', description: 'take the reference from the table inside SOURCE (e.g. a 任务清单 attachment)' },
     parts: PARTS_OPTION,
+    direction: DIRECTION_OPTION,
     threshold: { type: 'string', value: 'DICE', description: '升级措施 similarity (bigram Dice, 0-1) for rows to match (default 0.5)' },
     format: { type: 'string', short: 'f', value: 'FORMAT', description: 'text (default), md or json' },
     ...IO_OPTIONS,
@@ -74,6 +76,7 @@ export const evalCommand = defineCommand({
   async run({ values, positionals, io }) {
     const format = oneOf(values.format ?? 'text', REPORT_FORMATS, 'format', 'eval')
     const parts = partsOption(values.parts, 'eval')
+    const direction = oneOf(values.direction ?? 'heading', DIRECTION_MODES, '--direction', 'eval')
     let threshold: number | undefined
     if (values.threshold !== undefined) {
       threshold = Number(values.threshold)
@@ -126,7 +129,7 @@ export const evalCommand = defineCommand({
       return 1
     }
 
-    const generated = toTaskTable(result, parts === undefined ? {} : { parts }).rows
+    const generated = toTaskTable(result, { ...(parts === undefined ? {} : { parts }), direction }).rows
     const text = formatReport(evaluate(generated, read.table.rows, threshold === undefined ? {} : { threshold }), format)
     const written = await writeOutput(io, text, { output: values.output, format })
     if (!written.ok) {

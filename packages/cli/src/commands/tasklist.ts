@@ -1,11 +1,18 @@
 import type { Diagnostic } from '@policykb/model'
-import { EXPORT_FORMATS, TASK_COLUMNS, type TaskColumn, toTaskTable, writeTaskTable } from '@policykb/tasklist'
+import { DIRECTION_MODES, EXPORT_FORMATS, TASK_COLUMNS, type TaskColumn, toTaskTable, writeTaskTable } from '@policykb/tasklist'
 import { defineCommand, oneOf, UsageError } from '../command.js'
 import { readDocument } from '../document.js'
 import { checkEncoding, formatDiagnostic, IO_OPTIONS, reportDiagnostics, reportError, writeOutput } from '../io.js'
 import { PARTS_OPTION, partsOption, partsWarning } from '../parts.js'
 
 const MEASURE_TEXTS = ['lead', 'full'] as const
+
+/** `--direction`, shared with `eval`: where 改革方向 comes from for two-level measures. */
+export const DIRECTION_OPTION = {
+  type: 'string',
+  value: 'MODE',
+  description: '改革方向 of two-level measures: heading (default; the heading above) or title (their own)',
+} as const
 
 /**
  * Read a `--columns` value: column keys of `TASK_COLUMNS`, comma-separated, each at most once.
@@ -54,6 +61,7 @@ export const tasklistCommand = defineCommand({
       value: 'MODE',
       description: '升级措施 text: lead (default; sub-items cut to their titles) or full',
     },
+    direction: DIRECTION_OPTION,
     title: { type: 'string', value: 'TEXT', description: "table title (default: <plan title>任务清单; '' for none)" },
     ...IO_OPTIONS,
   },
@@ -65,6 +73,7 @@ export const tasklistCommand = defineCommand({
   async run({ values, positionals, io }) {
     const format = oneOf(values.format ?? 'md', EXPORT_FORMATS, 'format', 'tasklist')
     const measureText = oneOf(values['measure-text'] ?? 'lead', MEASURE_TEXTS, '--measure-text', 'tasklist')
+    const direction = oneOf(values.direction ?? 'heading', DIRECTION_MODES, '--direction', 'tasklist')
     const parts = partsOption(values.parts, 'tasklist')
     const columns = columnsOption(values.columns)
     checkEncoding(values.encoding, 'tasklist')
@@ -89,6 +98,7 @@ export const tasklistCommand = defineCommand({
     const table = toTaskTable(result, {
       ...(parts === undefined ? {} : { parts }),
       measureText: measureText as (typeof MEASURE_TEXTS)[number],
+      direction,
       ...(columns === undefined ? {} : { columns }),
       ...(values.title === undefined ? {} : { title: values.title.trim() === '' ? null : values.title }),
     })
