@@ -22,6 +22,7 @@ export const RemovalKind = z.enum([
   'blank',
   'join',
   'markup',
+  'spacing',
   'page-header',
   'chrome',
   'footnote',

@@ -83,6 +83,7 @@ export function normalize(source: string, options: NormalizeOptions = {}): Norma
   }
   markSeparators(lines, kind, mark, joinPageBreaks)
   markEmphasis(lines, source, mark)
+  markSpacing(lines, source, mark)
   markFootnoteMarkers(lines, source, kind, mark, extras)
 
   return { ...build(source, kind), lineStarts, extras }
@@ -322,6 +323,22 @@ function markEmphasis(lines: Line[], source: string, mark: (a: number, b: number
       mark(at, at + 2, 'markup')
       mark(at + m[0].length - 2, at + m[0].length, 'markup')
     }
+  }
+}
+
+/**
+ * One space between a digit and a Chinese character (`2022 年 6 月`, `5 个工作日`) is typesetting
+ * — Word spaces Latin runs from CJK, and PDF extraction writes that space out — not text; without
+ * it, `2022年6月` finds what the document prints as `2022 年 6 月`. Two or more spaces may
+ * separate columns and are kept.
+ */
+const TYPESET_SPACE = /(?<=[0-9０-９])\u0020(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])\u0020(?=[0-9０-９])/g
+
+function markSpacing(lines: Line[], source: string, mark: (a: number, b: number, k: RemovalKind) => void): void {
+  for (const line of lines) {
+    if (line.role !== 'content') continue
+    const text = source.slice(line.cs, line.ce)
+    for (const m of text.matchAll(TYPESET_SPACE)) mark(line.cs + m.index, line.cs + m.index + 1, 'spacing')
   }
 }
 

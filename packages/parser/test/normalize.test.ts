@@ -3,9 +3,29 @@ import { normalize } from '../src/normalize.js'
 
 const n = (text: string) => normalize(text).text
 
+describe('normalize: typesetting spaces', () => {
+  it.each([
+    { input: '时间节点：2022 年 12 月', expected: '时间节点：2022年12月' },
+    { input: '压减至 5 个工作日，覆盖率达到 100%', expected: '压减至5个工作日，覆盖率达到100%' },
+    { input: '２０２２ 年', expected: '２０２２年' },
+    // not typesetting: between Chinese words, two spaces (columns), tabs, Latin words
+    { input: '一个办法 三项制度', expected: '一个办法 三项制度' },
+    { input: '指标  2022  2023', expected: '指标  2022  2023' },
+    { input: '2022\t年', expected: '2022\t年' },
+    { input: 'GDP 增长 6%', expected: 'GDP 增长6%' },
+  ])('$input', ({ input, expected }) => {
+    expect(n(input)).toBe(expected)
+  })
+
+  it('records each space it takes out', () => {
+    const r = normalize('2022 年')
+    expect(r.removals).toEqual([{ kind: 'spacing', start: 4, end: 5 }])
+  })
+})
+
 describe('normalize: page breaks', () => {
   it.each([
-    { name: 'inside a sentence', input: '对企业群众反映集中的问题，依法依规推动\n\n整改解决，实名差评回访整改率达到 100%。', expected: '对企业群众反映集中的问题，依法依规推动整改解决，实名差评回访整改率达到 100%。' },
+    { name: 'inside a sentence', input: '对企业群众反映集中的问题，依法依规推动\n\n整改解决，实名差评回访整改率达到 100%。', expected: '对企业群众反映集中的问题，依法依规推动整改解决，实名差评回访整改率达到100%。' },
     { name: 'inside a unit list after 、', input: '责任单位：市税务局、\n\n市人力资源社会保障局', expected: '责任单位：市税务局、市人力资源社会保障局' },
     { name: 'inside a unit name', input: '责任单位：市商务局、市文广旅\n\n局、市卫生健康委', expected: '责任单位：市商务局、市文广旅局、市卫生健康委' },
     { name: 'inside brackets', input: '责任单位：市市场监管局，各县（市、区）人民政府（管委\n\n会)\n\n四、保障措施', expected: '责任单位：市市场监管局，各县（市、区）人民政府（管委会)\n\n四、保障措施' },

@@ -39,3 +39,19 @@ export function foldText(text: string): string {
   for (let j = 0; j < codes.length; j += 8192) out += String.fromCharCode(...codes.slice(j, j + 8192))
   return out
 }
+
+/**
+ * The parser takes out one space between a digit and a Chinese character (`2022 年 6 月` →
+ * `2022年6月`, typesetting a PDF wrote out), so a phrase typed the way the page prints it is
+ * matched in that form too.
+ */
+const TYPESET_SPACE = /(?<=[0-9０-９])\u0020(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])\u0020(?=[0-9０-９])/g
+
+/**
+ * A phrase without the spaces typesetting puts between digits and Chinese characters.
+ * @param text - a query phrase
+ * @returns the phrase without those spaces (`text` itself when it has none)
+ */
+export function withoutTypesetSpaces(text: string): string {
+  return text.replace(TYPESET_SPACE, '')
+}

@@ -11,7 +11,7 @@ import { policyTerms, shippedAliasTable } from './data.js'
 import { countFacets } from './facets.js'
 import { boundariesOf, foldedFields, hayOf, leadEndOf } from './fields.js'
 import { filterMeasures, filtersOf, type MeasureAttributes, measureAttributes } from './filters.js'
-import { foldText } from './fold.js'
+import { foldText, withoutTypesetSpaces } from './fold.js'
 import { highlightsOf } from './highlight.js'
 import { createJiebaTokenizer } from './jieba.js'
 import { createNodejiebaTokenizer } from './nodejieba.js'
@@ -278,7 +278,7 @@ class KnowledgeBaseImpl implements KnowledgeBase {
   }
 
   private alternatives(term: QueryTerm): string[] {
-    if (term.exact) return [term.text]
+    if (term.exact) return [...new Set([term.text, withoutTypesetSpaces(term.text)])]
     const dir = this.dir()
     const spellings = new Set<string>([term.text])
     for (const s of this.aliases.spellingsOf(term.text)) spellings.add(s)

@@ -110,9 +110,17 @@ describe('query syntax', () => {
   })
 
   test('quoted phrases are literal and may hold spaces', () => {
-    const r = kb.search('"2022 年"', { limit: Number.POSITIVE_INFINITY })
-    expect(r.total).toBe(all.filter(({ measure }) => has(measure, '2022 年')).length)
-    expect(r.terms[0]).toMatchObject({ text: '2022 年', exact: true, alternatives: ['2022 年'] })
+    const r = kb.search('"一个办法 三项制度"', { limit: Number.POSITIVE_INFINITY })
+    expect(r.total).toBe(all.filter(({ measure }) => has(measure, '一个办法 三项制度')).length)
+    expect(r.total).toBeGreaterThan(0)
+    expect(r.terms[0]).toMatchObject({ text: '一个办法 三项制度', exact: true, alternatives: ['一个办法 三项制度'] })
+  })
+
+  test('a phrase typed as a PDF prints it (`2022 年 6 月`) finds the text the parser cleaned', () => {
+    const r = kb.search('"2022 年 6 月"', { limit: Number.POSITIVE_INFINITY })
+    expect(r.terms[0]!.alternatives).toEqual(['2022 年 6 月', '2022年6月'])
+    expect(r.total).toBe(kb.search('2022年6月', { limit: Number.POSITIVE_INFINITY }).total)
+    expect(r.total).toBeGreaterThan(0)
   })
 
   test('a unit name is alias-expanded unless quoted', () => {
