@@ -1,6 +1,8 @@
 import type { DocumentKind } from '@policykb/model'
 import type { TextLine } from './lines.js'
+import { fold } from './fold.js'
 import { DOC_NUMBER } from './lineShape.js'
+import { matchNumbering } from './numbering.js'
 
 /** Document-level facts read from the first lines and the signature. */
 export interface Metadata {
@@ -15,7 +17,12 @@ export interface Metadata {
   year: number | undefined
 }
 
-const TITLE_END = /(方案|意见|规划|通知|办法|清单|细则|要点|计划|决定|答复|复函|报告|纲要|分工表|任务表|一览表)(（\d{4}[^）]*）)?$/
+const TITLE_END =
+  /(方案|意见|规划|通知|办法|清单|细则|要点|计划|措施|举措|分解|分工|决定|答复|复函|报告|纲要|分工表|任务表|一览表)(（\d{4}[^）]*）)?$/
+/** a 文号 closing the title line: `…的实施意见（池政〔2017〕101号）` */
+const BRACKETED_DOC_NUMBER = String.raw`\s*[（(]\s*[\u4e00-\u9fa5]{1,12}\s*[〔［[（(]\d{4}[〕］\]）)]\s*\d{1,4}\s*号\s*[）)]`
+const TRAILING_DOC_NUMBER = new RegExp(`${BRACKETED_DOC_NUMBER}$`)
+const LEADING_TITLE_WITH_NUMBER = new RegExp(`^[^，。；]{4,80}?${BRACKETED_DOC_NUMBER}`)
 const REPLY = /(答复|复函|的回复|办理情况)/
 const PLAN = /(方案|意见|规划|计划|措施|要点|分工|清单|细则|行动)/
 const DATE = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/
@@ -34,15 +41,24 @@ export function readMetadata(lines: TextLine[], asides: string[], fullText: stri
 
   let title: string | null = null
   for (const l of head) {
-    const t = squeeze(l.text)
-    if (t.length <= 80 && TITLE_END.test(l.folded.replace(/\s+/g, '')) && !/[。；]/.test(t) && !/^\d/.test(t)) {
-      title = t
-      break
-    }
+    title = titleOf(squeeze(l.text), 80)
+    if (title) break
   }
-  // A republished page: `…印发了《许昌市优化营商环境三年行动方案(2018—2020年)》。全文如下`
-  const quoted = /印发(?:了)?《([^》]+)》/.exec(head.map((l) => l.text).join('\n'))
-  if (!title && quoted) title = quoted[1]!
+  // A republished page: `…印发了《许昌市优化营商环境三年行动方案(2018—2020年)》。全文如下`,
+  // a news item: `…办公室发布《2023年重点工作任务分解》方案`
+  const quoted = /(?:印发|发布)(?:了)?《([^》]+)》/.exec(head.map((l) => l.text).join('\n'))?.[1]
+  if (!title && quoted) title = quoted
+  // a title line that page text was run into (`小编带你了解2023年重点工作任务分解`): the name the
+  // publishing sentence gives settles where the title begins
+  const nospace = (s: string) => s.replace(/\s+/g, '')
+  if (title && quoted && nospace(title).endsWith(nospace(quoted)) && !/(关于|印发|转发)/.test(title)) title = quoted
+  // a title run into the text on its line: `《…实施细则》为贯彻…`, `…实施意见（某政〔2023〕1号）为优化…`,
+  // `关于支持人才引进的十条意见。为落实…`
+  if (!title && head[0]) {
+    const first = squeeze(head[0].text)
+    const cut = /^《[^《》]+》/.exec(first)?.[0] ?? LEADING_TITLE_WITH_NUMBER.exec(first)?.[0] ?? ''
+    title = titleOf(cut, 80) ?? titleOf(first.split('。')[0]!.trim(), 40)
+  }
 
   const docNumber = head.map((l) => l.folded.replace(/\s+/g, '')).find((t) => DOC_NUMBER.test(t)) ?? null
 
@@ -89,4 +105,28 @@ export function readMetadata(lines: TextLine[], asides: string[], fullText: stri
   const year = [...years.entries()].sort((a, b) => b[1] - a[1])[0]?.[0]
 
   return { title, issuer, docNumber, date, kind, firstListedIsLead, year }
+}
+
+/**
+ * The title a line states, or null when the line is no title: a line (≤ 80 characters, no
+ * sentence end) ending in a document-type word. It may start with a year (`2023年重点工作任务
+ * 分解方案`) but not with a numbering marker or a date; it may be wrapped in 《》 and followed by
+ * its 文号 in brackets, both left out of the title. Spaces a line break left inside a 《》 name
+ * are taken out.
+ * @param line - one line, whitespace runs squeezed to one space
+ * @param maxLength - the longest title accepted; below 80 (a sentence cut from running text at
+ *   `。`), a comma or colon also rules the text out
+ */
+function titleOf(line: string, maxLength: number): string | null {
+  const strict = maxLength < 80
+  let t = line.replace(TRAILING_DOC_NUMBER, '')
+  if (/^《[^《》]+》$/.test(t)) t = t.slice(1, -1)
+  t = t
+    .replace(/(?<=[\u4e00-\u9fa5])\s+(?=《)/g, '')
+    .replace(/《[^《》]*》/g, (name) => name.replace(/(?<=[\u4e00-\u9fa5])\s+(?=[\u4e00-\u9fa5])/g, ''))
+  const folded = fold(t).replace(/\s+/g, '')
+  if (t.length > maxLength || !TITLE_END.test(folded) || /[。；]/.test(folded)) return null
+  if (strict && /[，：]/.test(folded)) return null
+  if (matchNumbering(folded) || /^\d/.test(folded.replace(/^\d{4}年(?!\d{1,2}月)/, ''))) return null
+  return t
 }

@@ -24,3 +24,66 @@ describe('database record headers', () => {
     expect(d.asides.filter((a) => a.kind === 'chrome').map((a) => a.text.trim())).toEqual(['【法宝引证码】CLI.1.123456', '【时效性】现行有效'])
   })
 })
+
+describe('site header widgets', () => {
+  it('sets share buttons and a close mark aside, not into the title', () => {
+    const d = doc('政务微信', '政务微博', '×', '某市人民政府关于促进消费的实施意见', '来源：某市政府网', '', '为促进消费，现提出如下意见。')
+    expect(d.title).toBe('某市人民政府关于促进消费的实施意见')
+    expect(d.asides.filter((a) => a.kind === 'chrome')).toHaveLength(3)
+  })
+})
+
+describe('titles', () => {
+  const body = ['一、主要任务', '（一）扩大有效投资。推进重大项目建设。（市发展改革委牵头）']
+
+  it.each([
+    { name: 'starting with a year', lines: ['2024年区政府工作报告重点工作任务分解方案', ...body], title: '2024年区政府工作报告重点工作任务分解方案' },
+    { name: 'ending in 分解', lines: ['某区2024年重点工作目标任务分解', ...body], title: '某区2024年重点工作目标任务分解' },
+    { name: 'ending in 举措', lines: ['某区关于推动制造业高质量发展的若干举措', ...body], title: '某区关于推动制造业高质量发展的若干举措' },
+    { name: 'ending in 清单', lines: ['2024年开发区重点工作及责任清单', ...body], title: '2024年开发区重点工作及责任清单' },
+    {
+      name: 'in 《》 on a line of its own',
+      lines: ['《关于支持中小微企业稳定发展的具体实施细则》', '', '为贯彻落实省政府有关部署，制定如下实施细则。', ...body],
+      title: '关于支持中小微企业稳定发展的具体实施细则',
+    },
+    {
+      name: 'in 《》 with the text run on after it',
+      lines: ['《关于支持中小微企业稳定发展的具体实施细则》', '为贯彻落实省政府有关部署，制定如下实施细则。', ...body],
+      title: '关于支持中小微企业稳定发展的具体实施细则',
+    },
+    {
+      name: 'followed by its 文号',
+      lines: ['某市人民政府关于优化营商环境的实施意见（某政〔2023〕12号）', '', '为优化营商环境，现提出如下实施意见。', ...body],
+      title: '某市人民政府关于优化营商环境的实施意见',
+    },
+    {
+      name: 'with spaces a line break left inside the 《》 name',
+      lines: ['某区人民政府关于印发 《某区2024年重点工作任务分解 和责任分工方案》的通知', '', '各街道办事处：', ...body],
+      title: '某区人民政府关于印发《某区2024年重点工作任务分解和责任分工方案》的通知',
+    },
+    {
+      name: 'sharing its line with the text',
+      lines: ['关于支持人才引进的十条意见。为落实市委部署，结合实际，现提出以下意见。', ...body],
+      title: '关于支持人才引进的十条意见',
+    },
+    {
+      name: 'named by a news item, the title line run into page text',
+      lines: ['近日，某区人民政府办公室发布《2024年重点工作目标任务分解》方案。', '小编带你了解', '2024年重点工作目标任务分解', ...body],
+      title: '2024年重点工作目标任务分解',
+    },
+  ])('a title $name', ({ lines, title }) => {
+    expect(doc(...lines).title).toBe(title)
+  })
+
+  it.each([
+    { name: 'a numbered heading', lines: ['一、任务分工', '（一）扩大有效投资。（市发展改革委牵头）'] },
+    { name: 'a sentence that names the plan', lines: ['为推动高质量发展，结合实际，制定本方案。', ...body] },
+    { name: 'a date line', lines: ['2024年3月1日', ...body] },
+  ])('no title from $name', ({ lines }) => {
+    expect(doc(...lines).title).toBeNull()
+  })
+
+  it('takes the issuer from a title followed by its 文号', () => {
+    expect(doc('某市人民政府关于优化营商环境的实施意见（某政〔2023〕12号）', '', '为优化营商环境，现提出如下意见。').issuer).toBe('某市人民政府')
+  })
+})
