@@ -60,7 +60,7 @@ export function readMetadata(lines: TextLine[], asides: string[], fullText: stri
     title = titleOf(cut, 80) ?? titleOf(first.split('。')[0]!.trim(), 40)
   }
 
-  const docNumber = head.map((l) => l.folded.replace(/\s+/g, '')).find((t) => DOC_NUMBER.test(t)) ?? null
+  const docNumber = readDocNumber(head.map((l) => squeeze(l.text)))
 
   let issuer: string | null = null
   const fileHead = head.find((l) => /.{4,}文件$/.test(l.text.trim()))
@@ -107,11 +107,39 @@ export function readMetadata(lines: TextLine[], asides: string[], fullText: stri
   return { title, issuer, docNumber, date, kind, firstListedIsLead, year }
 }
 
+const NUMBER = String.raw`[\u4e00-\u9fa5]{1,12}[〔［[（]\d{4}[〕］\]）]\d{1,4}号`
+/** `发布文号 | 粤府〔2021〕22号 |`, `发文字号：某政办〔2023〕5号` */
+const LABELLED_NUMBER = new RegExp(`(?:发文字号|发布文号|文号)[：|｜]?(${NUMBER})`)
+const LEADING_NUMBER = new RegExp(`^(${NUMBER})(.+)$`)
+const LEADING_NUMBER_OF_TITLE = /^[\u4e00-\u9fa5]{1,12}[〔［[（(]\d{4}[〕］\]）)]\s*\d{1,4}\s*号\s*(?=\S)/
+
+/**
+ * The document's 文号: a line of its own (`许营商〔2022〕1号`) first; else, in line order, one in
+ * brackets right after the title, one given under a 文号 label (a web page's field table), or
+ * one opening a line whose rest is the title (`某政发〔2023〕2号某区人民政府关于…的通知`). A 文号
+ * inside a sentence cites another document (`贯彻《…》（某政〔2022〕1号）精神`) and is not taken.
+ * @param head - the first lines, whitespace squeezed
+ */
+function readDocNumber(head: string[]): string | null {
+  const bare = head.map((t) => fold(t).replace(/\s+/g, ''))
+  const own = bare.find((t) => DOC_NUMBER.test(t))
+  if (own) return own
+  for (const [i, t] of bare.entries()) {
+    const afterTitle = LEADING_TITLE_WITH_NUMBER.exec(head[i]!)
+    if (afterTitle && titleOf(afterTitle[0], 80)) return new RegExp(NUMBER).exec(fold(afterTitle[0]).replace(/\s+/g, ''))?.[0] ?? null
+    const labelled = LABELLED_NUMBER.exec(t)
+    if (labelled) return labelled[1]!
+    const leading = LEADING_NUMBER.exec(t)
+    if (leading && titleOf(leading[2]!, 80)) return leading[1]!
+  }
+  return null
+}
+
 /**
  * The title a line states, or null when the line is no title: a line (≤ 80 characters, no
  * sentence end) ending in a document-type word. It may start with a year (`2023年重点工作任务
- * 分解方案`) but not with a numbering marker or a date; it may be wrapped in 《》 and followed by
- * its 文号 in brackets, both left out of the title. Spaces a line break left inside a 《》 name
+ * 分解方案`) but not with a numbering marker or a date; it may be wrapped in 《》 and have its
+ * 文号 in brackets after it or, in a reprint, before it: all left out of the title. Spaces a line break left inside a 《》 name
  * are taken out.
  * @param line - one line, whitespace runs squeezed to one space
  * @param maxLength - the longest title accepted; below 80 (a sentence cut from running text at
@@ -119,7 +147,7 @@ export function readMetadata(lines: TextLine[], asides: string[], fullText: stri
  */
 function titleOf(line: string, maxLength: number): string | null {
   const strict = maxLength < 80
-  let t = line.replace(TRAILING_DOC_NUMBER, '')
+  let t = line.replace(TRAILING_DOC_NUMBER, '').replace(LEADING_NUMBER_OF_TITLE, '')
   if (/^《[^《》]+》$/.test(t)) t = t.slice(1, -1)
   t = t
     .replace(/(?<=[\u4e00-\u9fa5])\s+(?=《)/g, '')

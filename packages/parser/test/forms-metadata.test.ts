@@ -87,3 +87,26 @@ describe('titles', () => {
     expect(doc('某市人民政府关于优化营商环境的实施意见（某政〔2023〕12号）', '', '为优化营商环境，现提出如下意见。').issuer).toBe('某市人民政府')
   })
 })
+
+describe('文号', () => {
+  it.each([
+    { name: 'on a line of its own', lines: ['某区人民政府文件', '某政发〔2024〕3号', '某区人民政府关于印发某区重点工作任务分工方案的通知'], number: '某政发〔2024〕3号' },
+    { name: 'in brackets after the title', lines: ['某市人民政府关于优化营商环境的实施意见（某政〔2023〕12号）', '来源：某市政府网', '为优化营商环境，现提出如下意见。'], number: '某政〔2023〕12号' },
+    { name: 'after the title, the text run on', lines: ['某市人民政府关于优化营商环境的实施意见 (某政〔2023〕12号)', '为优化营商环境，现提出如下意见。'], number: '某政〔2023〕12号' },
+    { name: 'in a page’s field table', lines: ['某省人民政府关于印发重点任务分工方案的通知', '发布单位 |', '某省人民政府', '|', '发布文号 | 某府〔2024〕8号 |', '各市人民政府：'], number: '某府〔2024〕8号' },
+    { name: 'opening the title line of a reprint', lines: ['某政发〔2024〕3号某区人民政府关于印发某区重点工作任务分工方案的通知', '各街道办事处：'], number: '某政发〔2024〕3号' },
+  ])('read $name', ({ lines, number }) => {
+    expect(doc(...lines).docNumber).toBe(number)
+  })
+
+  it('is left out of the title of a reprint', () => {
+    expect(doc('某政发〔2024〕3号某区人民政府关于印发某区重点工作任务分工方案的通知', '各街道办事处：').title).toBe(
+      '某区人民政府关于印发某区重点工作任务分工方案的通知',
+    )
+  })
+
+  it('is not taken from a citation in the text', () => {
+    const d = doc('关于支持小微企业发展的实施细则', '为贯彻落实省政府《关于支持小微企业发展的若干措施》（某政发〔2022〕1号）精神，制定如下细则。', '根据国发〔2021〕20号文件精神，现提出如下意见。')
+    expect(d.docNumber).toBeNull()
+  })
+})
