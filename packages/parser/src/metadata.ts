@@ -24,7 +24,11 @@ const BRACKETED_DOC_NUMBER = String.raw`\s*[（(]\s*[\u4e00-\u9fa5]{1,12}\s*[〔
 const TRAILING_DOC_NUMBER = new RegExp(`${BRACKETED_DOC_NUMBER}$`)
 const LEADING_TITLE_WITH_NUMBER = new RegExp(`^[^，。；]{4,80}?${BRACKETED_DOC_NUMBER}`)
 const REPLY = /(答复|复函|的回复|办理情况)/
-const PLAN = /(方案|意见|规划|计划|措施|要点|分工|清单|细则|行动)/
+const PLAN = /(方案|意见|规划|计划|措施|举措|要点|分工|分解|清单|细则|行动)/
+/** a labelled responsibility statement: `牵头单位：`, `（责任单位：…）` */
+const LABELLED_STATEMENT = /(主要任务|重点任务|主要措施|责任单位|牵头单位|责任部门|牵头部门)/
+/** the end of an inline statement: `（市商务局牵头）`, `（…按照职责分工负责）`, `（X牵头，Y配合）` */
+const INLINE_STATEMENT = /(牵头|负责|配合)[^（）。；\n]{0,30}）/g
 const DATE = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/
 const ISO_DATE = /(\d{4})-(\d{1,2})-(\d{1,2})/
 const pad = (s: string) => s.padStart(2, '0')
@@ -89,12 +93,12 @@ export function readMetadata(lines: TextLine[], asides: string[], fullText: stri
     }
   }
 
-  const titleText = title ?? ''
+  const titleText = fold(title ?? '')
   const salutation = head.some((l) => /^.{1,12}(代表|委员)[：:]$/.test(l.text.trim()))
   const kind: DocumentKind =
     REPLY.test(titleText) || salutation || /现答复如下/.test(fullText.slice(0, 2000))
       ? 'reply'
-      : PLAN.test(titleText) || /(主要任务|重点任务|主要措施|责任单位|牵头单位)/.test(fullText)
+      : PLAN.test(titleText) || hasStatements(lines.map((l) => l.folded).join('\n'))
         ? 'plan'
         : 'unknown'
 
@@ -105,6 +109,16 @@ export function readMetadata(lines: TextLine[], asides: string[], fullText: stri
   const year = [...years.entries()].sort((a, b) => b[1] - a[1])[0]?.[0]
 
   return { title, issuer, docNumber, date, kind, firstListedIsLead, year }
+}
+
+/**
+ * The text assigns tasks: it names a task section or labels a responsibility statement, or
+ * closes two or more paragraphs with an inline one (`（市商务局牵头负责）`). Kind is read before
+ * the outline and the measures exist, so this looks at the text's statement patterns only.
+ * @param folded - the folded text
+ */
+function hasStatements(folded: string): boolean {
+  return LABELLED_STATEMENT.test(folded) || (folded.match(INLINE_STATEMENT)?.length ?? 0) >= 2
 }
 
 const NUMBER = String.raw`[\u4e00-\u9fa5]{1,12}[〔［[（]\d{4}[〕］\]）]\d{1,4}号`

@@ -110,3 +110,35 @@ describe('文号', () => {
     expect(d.docNumber).toBeNull()
   })
 })
+
+describe('kind', () => {
+  it.each([
+    {
+      name: 'inline statements, no title (a page cut from the middle)',
+      lines: [
+        '（五）稳定就业岗位。支持企业稳岗扩岗。（市人力资源社会保障局、市财政局按照职责分工负责）',
+        '（六）做好困难人员帮扶。及时将符合条件的人员纳入救助范围。（市民政局牵头负责）',
+      ],
+    },
+    {
+      name: 'sub-items closed by statements in one paragraph',
+      lines: ['一、减少审批事项', '1.深化商事制度改革。（1）推行证照分离。（市市场监管局牵头负责）（2）压缩开办时间。（市市场监管局牵头负责）'],
+    },
+    { name: 'a title naming 举措', lines: ['某区关于推动经济高质量发展若干政策举措（2025年版）', '一、强化科技创新', '（一）加强创新平台建设。'] },
+    { name: 'a title naming 分解', lines: ['某区2024年重点工作目标任务分解', '一、主要预期指标', '1.地区生产总值增长6%。'] },
+    { name: 'labelled statements', lines: ['1.优化企业开办。', '牵头单位：市市场监管局', '责任单位：各区人民政府'] },
+  ])('a plan from $name', ({ lines }) => {
+    expect(doc(...lines).kind).toBe('plan')
+  })
+
+  it.each([
+    { name: 'one statement in a news text', kind: 'unknown', lines: ['近日，某市举办招聘会。', '活动由市人社局牵头组织（市人社局牵头），企业踊跃参加。'] },
+    {
+      name: 'a reply letter, even with statements',
+      kind: 'reply',
+      lines: ['对市人大会议第8号建议的答复', '张代表：', '您提出的建议收悉，现答复如下。', '一、已开展的工作。（市商务局牵头负责）', '二、下一步打算。（市财政局配合）'],
+    },
+  ])('$kind for $name', ({ lines, kind }) => {
+    expect(doc(...lines).kind).toBe(kind)
+  })
+})
