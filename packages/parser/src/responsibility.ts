@@ -71,7 +71,8 @@ const ROLE_OF: Record<Exclude<LabelKind, 'deadline' | 'person'>, UnitRole> = {
 
 const OPEN = '（《“〔【［'
 const CLOSE = '）》”〕】］'
-const DEADLINE_CLAUSE = /(\d{4}\s*年|\d{1,2}\s*月底|长期|持续|常态化|年底|年内)/
+const DEADLINE_CLAUSE =
+  /(\d{4}\s*年|\d{1,2}\s*月(底|末|前|中|上旬|中旬|下旬)|长期|持续|常态化|年底|年末|年内|全年|今年|上半年|下半年|季度)/
 const INLINE_HINT = /(牵头|配合|负责|落实|责任单位|牵头单位|完成时限|时间节点)/
 /** A unit name or a unit-list word (`市直相关单位`, `各有关部门`, `工作专班`). */
 const UNITISH = /(局|委|办|院|中心|公司|支行|政府|部|厅|单位|部门|机构|专班)/
@@ -145,7 +146,8 @@ class Statement {
   }
 
   /**
-   * A labelled value. Units: text after a top-level `。` is a note.
+   * A labelled value. Units: text after a top-level `。` is a note; a clause naming a time and no
+   * unit (`…，6月底完成`) is the deadline.
    */
   value(kind: LabelKind, label: string | null, from: number, to: number): void {
     if (kind === 'deadline') {
@@ -168,7 +170,10 @@ class Statement {
     for (const [a, b] of clauses(this.piece.folded, from, to)) {
       const clause = this.piece.folded.slice(a, b)
       if (!clause.trim()) continue
-      if (isNoteClause(clause)) {
+      if (isDeadlineClause(clause)) {
+        flush()
+        this.setDeadline(a, b, null)
+      } else if (isNoteClause(clause)) {
         flush()
         this.note(a, b)
       } else run = run ? [run[0], b] : [a, b]

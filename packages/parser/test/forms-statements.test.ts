@@ -1,10 +1,11 @@
 /**
  * How plans write responsibility statements beyond `牵头单位：`/`责任单位：` lines: labels built
  * from role and unit-list words, leaders named beside the units, statement brackets other than
- * `（）`, and notes after the units. Every
+ * `（）`, notes after the units, and a deadline written as the last clause of a unit list. Every
  * document here is made up, in the way such plans are written.
  */
 import { describe, expect, it } from 'vitest'
+import { parseDeadline } from '../src/deadline.js'
 import { findLabels } from '../src/labels.js'
 import { parse } from '../src/parse.js'
 import { parseInlineResponsibility } from '../src/responsibility.js'
@@ -160,5 +161,60 @@ describe('notes inside a statement', () => {
     { input: '市财政局、市税务局，列第一位的为牵头单位', expected: ['市财政局', '市税务局'] },
   ])('$input: the note clause is no unit', ({ input, expected }) => {
     expect(parseUnitList(input, input, 'responsible').map((u) => u.normalized)).toEqual(expected)
+  })
+})
+
+describe('a deadline in a labelled value', () => {
+  const r = parse(
+    [
+      '某州2023年优化营商环境工作计划',
+      '一、提升政务服务效能',
+      '1.精简审批事项。承接省级下放事项。（牵头单位：州政务服务局；责任单位：州司法局，各县市人民政府，6月底完成）',
+      '2.推行告知承诺。扩大承诺制范围。（牵头单位：州司法局；责任单位：各县市人民政府）',
+    ].join('\n'),
+  )
+  const lines = parse(
+    [
+      '某州2023年优化营商环境工作计划',
+      '一、提升政务服务效能',
+      '1.推行告知承诺。扩大承诺制范围。',
+      '牵头单位：州司法局',
+      '责任单位：各县市人民政府，年底前完成',
+      '2.推行一窗受理。整合综合窗口。',
+      '牵头单位：州政务服务局',
+      '责任单位：各县市人民政府',
+    ].join('\n'),
+  )
+
+  it('reads the time clause as the deadline, not a unit', () => {
+    expect(units(r.measures[0]!)).toEqual(['州政务服务局:lead', '州司法局:responsible', '各县市人民政府:responsible'])
+    expect(r.measures[0]!.deadline).toMatchObject({ kind: 'date', date: '2023-06-30', text: '6月底完成' })
+    expect(units(lines.measures[0]!)).toEqual(['州司法局:lead', '各县市人民政府:responsible'])
+    expect(lines.measures[0]!.deadline).toMatchObject({ kind: 'date', date: '2023-12-31', text: '年底前完成' })
+    expect(lines.measures[1]!.deadline).toBeNull()
+  })
+
+  it('keeps the deadline clause out of the unit entry', () => {
+    const values = r.measures[0]!.responsibility!.entries.map((e) => `${e.kind}:${e.value}`)
+    expect(values).toEqual(['lead:州政务服务局', 'responsible:州司法局，各县市人民政府', 'deadline:6月底完成'])
+  })
+})
+
+describe('deadlines that name no year', () => {
+  it.each([
+    { input: '全年', expected: { kind: 'period', date: '2023-12-31', from: '2023-01-01' } },
+    { input: '年内完成', expected: { kind: 'period', date: '2023-12-31', from: '2023-01-01' } },
+    { input: '今年', expected: { kind: 'period', date: '2023-12-31' } },
+    { input: '年底前', expected: { kind: 'date', date: '2023-12-31' } },
+    { input: '年末', expected: { kind: 'date', date: '2023-12-31' } },
+    { input: '今年年底前', expected: { kind: 'date', date: '2023-12-31' } },
+    { input: '今年6月底前', expected: { kind: 'date', date: '2023-06-30' } },
+    { input: '2024年底前', expected: { kind: 'date', date: '2024-12-31' } },
+  ])('$input in a 2023 plan', ({ input, expected }) => {
+    expect(parseDeadline(input, { year: 2023 })).toMatchObject({ text: input, ...expected })
+  })
+
+  it.each(['全年', '年底前'])('%s without a document year is unspecified', (input) => {
+    expect(parseDeadline(input)).toMatchObject({ kind: 'unspecified' })
   })
 })
