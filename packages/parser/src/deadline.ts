@@ -5,7 +5,10 @@ export type DeadlineDraft = Deadline extends infer D ? (D extends { span: unknow
 
 /** Options of {@link parseDeadline}. */
 export interface DeadlineOptions {
-  /** year for phrases that name only a month (`6月底前`); without it such phrases are unspecified */
+  /**
+   * the document's year, for phrases that name no year: a month (`6月底前`), the year's end
+   * (`年底前`, `年末`) or the whole year (`全年`, `年内`, `今年`); without it such phrases are unspecified
+   */
   year?: number
 }
 
@@ -28,7 +31,7 @@ const QUARTER: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, '1': 1
 function points(s: string, year: number | undefined): Point[] {
   const out: Point[] = []
   const re =
-    /(?:(\d{4})\s*[—\-–~至到]\s*)?(\d{4})年(?:(\d{1,2})月(?:(\d{1,2})日)?|(上半年|下半年)|第?([一二三四1234])季度)?|(?<![\d年])(\d{1,2})月(?:(\d{1,2})日)?|(上半年|下半年)|第?([一二三四])季度/g
+    /(?:(\d{4})\s*[—\-–~至到]\s*)?(\d{4})年(?:(\d{1,2})月(?:(\d{1,2})日)?|(上半年|下半年)|第?([一二三四1234])季度)?|(?<!\d)(?<![^今本]年)(\d{1,2})月(?:(\d{1,2})日)?|(上半年|下半年)|第?([一二三四])季度/g
   for (const m of s.matchAll(re)) {
     const y = m[2] ? Number(m[2]) : year
     if (y === undefined) continue
@@ -52,12 +55,23 @@ function points(s: string, year: number | undefined): Point[] {
       out.push({ date: iso(y, 12, 31), precision: 'year', from, index: m.index })
     }
   }
+  if (year === undefined) return out
+  // `年底前` / `年末` with no year of their own: the end of the document year
+  for (const m of s.matchAll(/(?<!\d)年(底|末)/g)) {
+    out.push({ date: iso(year, 12, 31), precision: 'day', from: null, index: m.index })
+  }
+  // `全年` / `年内` / `今年` alone: the document year as a period; beside a month they only name its year
+  if (out.length === 0) {
+    const m = /(全年|年内|今年|本年度?)/.exec(s)
+    if (m) out.push({ date: iso(year, 12, 31), precision: 'year', from: iso(year, 1, 1), index: m.index })
+  }
   return out
 }
 
 /**
  * Read a deadline phrase: 2022年6月底前 → date 2022-06-30; 2022年 → period ending 2022-12-31;
  * 长期坚持 / 持续推进 → ongoing; 2022年6月底完成清理并长期坚持 → date with `alsoOngoing`.
+ * With the document year: 年底前 → its Dec 31; 全年 / 年内 / 今年 → the year as a period.
  * A phrase naming several stages (`2022年6月，…；2022年12月，…`) is due at its last one.
  *
  * @param text - the phrase as written

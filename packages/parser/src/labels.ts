@@ -1,19 +1,26 @@
 import type { UnitRole } from '@policykb/model'
 
-/** What a responsibility label introduces. */
-export type LabelKind = UnitRole | 'deadline'
+/**
+ * What a responsibility label introduces: units of a role, a deadline, a `分工` clause list whose
+ * clauses carry their own role words (`X牵头，Y配合`), or a person (a leader, 责任人) — never a unit.
+ */
+export type LabelKind = UnitRole | 'deadline' | 'division' | 'person'
 
-const LABELS: Array<[LabelKind, string[]]> = [
-  ['lead', ['牵头考核单位', '牵头责任单位', '牵头单位', '牵头部门', '牵头处室']],
-  ['responsible', ['责任单位', '责任部门', '责任主体', '责任处室', '实施单位', '承办单位', '主责单位']],
-  ['cooperating', ['配合单位', '配合部门', '协办单位', '协同单位', '参与单位']],
-  ['deadline', ['时间节点', '完成时限', '完成时间', '完成期限', '时间要求', '时限要求']],
+/**
+ * Labels by the way they are built, not by a closed word list: a role word and a unit-list word
+ * (`牵头` + `责任` + `单位`, `协同责任单位`, `实施主体`), a leader (`分管省领导`, `牵头负责领导`), or a
+ * deadline word. Earlier patterns win where two match the same text.
+ */
+const PATTERNS: Array<[LabelKind, string]> = [
+  ['person', '(?:牵头|分管|责任|包保|联系)(?:负责)?(?:省|市|州|区|县)?领导(?:同志)?|责任人'],
+  ['lead', '(?:牵头|主责)(?:考核|责任)?(?:单位|部门|处室)'],
+  ['cooperating', '(?:协同|配合|协办|参与)(?:责任)?(?:单位|部门|处室)'],
+  ['responsible', '(?:责任|实施|承办)(?:单位|部门|主体|处室)'],
+  ['division', '(?:部门|责任|任务)?分工'],
+  ['deadline', '时间节点|完成时限|完成时间|完成期限|时间要求|时限要求'],
 ]
 
-const ALL = LABELS.flatMap(([kind, words]) => words.map((w) => [kind, w] as const)).sort(
-  (a, b) => b[1].length - a[1].length,
-)
-const ANY_LABEL = new RegExp(`(${ALL.map(([, w]) => w).join('|')})\\s*：`, 'g')
+const ANY_LABEL = new RegExp(`(?:${PATTERNS.map(([kind, p]) => `(?<${kind}>${p})`).join('|')})\\s*：`, 'g')
 
 /** A label such as `牵头单位：` found in a folded line. */
 export interface LabelMatch {
@@ -27,24 +34,23 @@ export interface LabelMatch {
 }
 
 /**
- * Every responsibility/deadline label in a folded string, in order (a line may hold several run
- * together: `牵头单位：…责任单位：…`).
+ * Every responsibility, deadline or person label in a folded string, in order (a line may hold
+ * several run together: `牵头单位：…责任单位：…`). A label is a label only when a colon follows it.
  * @param folded - width-folded text (colons are full width)
  */
 export function findLabels(folded: string): LabelMatch[] {
   const out: LabelMatch[] = []
   for (const m of folded.matchAll(ANY_LABEL)) {
-    const word = m[1]!
-    const kind = ALL.find(([, w]) => w === word)![0]
+    const [kind, word] = PATTERNS.map(([k]) => [k, m.groups?.[k]] as const).find(([, w]) => w !== undefined)!
     let valueStart = m.index + m[0].length
     while (folded[valueStart] === ' ') valueStart++
-    out.push({ kind, start: m.index, word: m.index + word.length, valueStart })
+    out.push({ kind, start: m.index, word: m.index + word!.length, valueStart })
   }
   return out
 }
 
 /**
- * Whether a folded line starts with a responsibility or deadline label.
+ * Whether a folded line starts with a responsibility, deadline or person label.
  * @param folded - the line, trimmed and width-folded
  */
 export function startsWithLabel(folded: string): boolean {

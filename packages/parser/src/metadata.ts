@@ -102,7 +102,7 @@ export function readMetadata(lines: TextLine[], asides: string[], fullText: stri
         ? 'plan'
         : 'unknown'
 
-  const firstListedIsLead = /(列|排)(在)?(第一|首)位的?(单位|部门)?为牵头(单位|部门)/.test(fullText)
+  const firstListedIsLead = /(列|排)(在)?(第一|首)位(的|者)?(单位|部门)?为牵头(单位|部门)/.test(fullText)
 
   const years = new Map<number, number>()
   for (const m of fullText.matchAll(/(20\d{2})\s*年/g)) years.set(Number(m[1]), (years.get(Number(m[1])) ?? 0) + 1)

@@ -34,6 +34,20 @@ const ETC_TAIL = /等([^、，]{0,20}?(部门|单位|机构|成员单位|有关�
 const TRAILING_PUNCT = /[。；，、\s]+$/
 
 /**
+ * Notes that sit among units but are never units: `下同`, `不再单独列出`, `不再做分工`,
+ * `列第一位者为牵头单位`.
+ */
+const NOTE_CLAUSE = /^(以下同|下同|同上|不再(单独|另行|一一)?列出|不再(做|作|进行|一一)?分工|.*(列|排)(在)?(第一|首)位.*为牵头)/
+
+/**
+ * Whether a clause of a statement is a note about the statement rather than units.
+ * @param folded - the clause, width-folded
+ */
+export function isNoteClause(folded: string): boolean {
+  return NOTE_CLAUSE.test(folded.replace(/^[\s。；，、]+/, ''))
+}
+
+/**
  * Canonical form of a unit name: brackets and punctuation in full width, spaces removed.
  * @param name - a unit name as written (may be folded or not)
  */
@@ -91,7 +105,8 @@ function splitConjunctions(folded: string, start: number, end: number): Array<[n
  *
  * Clauses are split at `，`/`；`, units at `、` and at 和/及 where they join two units, never
  * inside brackets (`各县（市、区）人民政府（管委会）` is one unit). Role words are stripped and
- * give the clause's role; a clause without them takes `defaultRole`.
+ * give the clause's role; a clause without them takes `defaultRole`. Note clauses (`下同`, `不再单独列出`)
+ * are skipped.
  *
  * @param text - the list as written
  * @param folded - the same list width-folded (same length)
@@ -102,7 +117,7 @@ export function parseUnitList(text: string, folded: string, defaultRole: UnitRol
   const units: UnitDraft[] = []
   for (const [cs0, ce0] of splitOutsideBrackets(folded, 0, folded.length, '，；')) {
     let [cs, ce] = trimRange(folded, cs0, ce0)
-    if (cs >= ce) continue
+    if (cs >= ce || isNoteClause(folded.slice(cs, ce))) continue
     let role = defaultRole
     for (const [re, r] of ROLE_SUFFIXES) {
       const m = re.exec(folded.slice(cs, ce))

@@ -139,3 +139,47 @@ describe('columns and title', () => {
     expect(toTaskTable(reply).rows).toEqual([])
   })
 })
+
+describe('责任单位 holds units only', () => {
+  const plan = parse(
+    [
+      '某区2023年重点工作责任分解方案',
+      '一、推进重点改革',
+      '1.深化“放管服”改革。压减审批事项。（责任领导：钱某；责任单位：区政务服务局、区司法局）',
+      '2.深化国资国企改革。完善法人治理结构。（区国资局、区财政局按照职责分工负责。列第一位者为牵头单位，下同）',
+      '3.优化营商环境。推行告知承诺。（区发改局牵头，区市场监管局配合，各街道负责落实）',
+    ].join('\n'),
+  ).measures
+
+  test('a leader is not written as a unit', () => {
+    expect(unitsCell(plan[0]!, false)).toBe('区政务服务局、区司法局')
+  })
+
+  test('the role words stay as written, the note goes', () => {
+    expect(unitsCell(plan[1]!, false)).toBe('区国资局、区财政局按照职责分工负责')
+    expect(unitsCell(plan[2]!, false)).toBe('区发改局牵头；区市场监管局配合；各街道负责落实')
+  })
+
+  test('分工 lines give the cell; the leader line stays out of 升级措施', () => {
+    const m = parse(['某省重点任务分工方案', '一、稳定经济增长', '（一）扩大有效投资。', '分管省领导：赵某', '部门分工：省发展改革委牵头，各地、各部门配合。'].join('\n'))
+      .measures[0]!
+    expect(unitsCell(m, false)).toBe('省发展改革委牵头，各地、各部门配合')
+    expect(measureCell(m)).toBe('扩大有效投资。')
+  })
+
+  test('a person field or a note kept in a value by an older parse is dropped', () => {
+    const m = plan[0]!
+    const span = m.responsibility!.span
+    const old = {
+      ...m,
+      responsibility: {
+        ...m.responsibility!,
+        entries: [
+          { label: null, kind: 'responsible' as const, value: '责任领导:钱某', span },
+          { label: '责任单位', kind: 'responsible' as const, value: '区政务服务局。以下措施均需各街道落实，不再单独列出', span },
+        ],
+      },
+    }
+    expect(unitsCell(old, false)).toBe('区政务服务局')
+  })
+})
