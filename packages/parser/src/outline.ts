@@ -2,6 +2,7 @@ import type { NumberingStyle, SectionRole } from '@policykb/model'
 import { findLabels, startsWithLabel } from './labels.js'
 import type { TextLine } from './lines.js'
 import { matchNumbering } from './numbering.js'
+import { parseInlineResponsibility } from './responsibility.js'
 import { roleOfHeading } from './roles.js'
 
 /** Depth order of numbering in a 公文 (GB/T 9704): 第X章 > 第X节 > 一、 > （一） > 1. > （1） > ①. */
@@ -76,10 +77,20 @@ export function isLabelLine(line: TextLine): boolean {
 }
 
 /**
+ * Whether a line is nothing but a responsibility statement in brackets, `（责任单位：…）`: it
+ * closes the text above it rather than starting a text of its own.
+ */
+export function isStatementLine(line: TextLine): boolean {
+  const draft = parseInlineResponsibility({ text: line.text, folded: line.folded, start: line.contentStart })
+  return draft !== null && line.folded.slice(0, draft.start - line.contentStart).trim() === ''
+}
+
+/**
  * Build the outline of one part from its lines: numbered lines open nodes by the rank of their
  * numbering; other lines belong to the innermost open node — except that in a part without
  * responsibility blocks, a paragraph after a self-contained numbered paragraph (title and text
- * on one line) belongs to the enclosing section, not to the item.
+ * on one line) belongs to the enclosing section, not to the item. A line that is only a
+ * statement (`（责任单位：…）`) always stays with the item it closes.
  *
  * @param lines - the part's lines, table rows and its title line already removed
  * @param rootRole - role of the part's root (`other` for a covering notice, `task` otherwise)
@@ -144,7 +155,7 @@ export function buildOutline(lines: TextLine[], rootRole: SectionRole): OutlineN
       continue
     }
     let holder = top()
-    if (!hasBlocks) while (holder.bodyStart !== null && holder.parent) holder = holder.parent
+    if (!hasBlocks && !isStatementLine(line)) while (holder.bodyStart !== null && holder.parent) holder = holder.parent
     holder.content.push({ kind: 'paragraph', line })
   }
   return root
