@@ -2,6 +2,7 @@ import type { Diagnostic, Measure, NormalizedText, PrimaryUnit, UnitRef } from '
 import type { TextLine } from './lines.js'
 import { type Content, isStatementLine, type OutlineNode } from './outline.js'
 import { parseInlineResponsibility, parseLabelLines, type ResponsibilityDraft } from './responsibility.js'
+import { isGenericHeading } from './roles.js'
 import { makeSpan } from './spans.js'
 import { measuresFromTable } from './tableMeasures.js'
 import { nodeEnd, type PartNode, type PolicyTree, titleText } from './tree.js'
@@ -166,10 +167,17 @@ function pathOf(n: NormalizedText, node: OutlineNode): string[] {
   return path
 }
 
-/** 改革方向: the enclosing heading when measures are two-level, the measure's own title otherwise. */
+/**
+ * 改革方向: the nearest heading above the measure that names an area of work — not the part's
+ * root, not a wrapper that only says 重点任务/主要措施/保障措施 — or the measure's own title when
+ * there is none (a one-level plan).
+ */
 function directionOf(node: OutlineNode): { start: number; end: number } | null {
-  const parent = node.parent
-  if (parent?.line && parent.depth >= 2 && parent.title) return parent.title
+  for (let p = node.parent; p?.line; p = p.parent) {
+    if (!p.title) continue
+    const heading = p.line.text.slice(p.title.start - p.line.contentStart, p.title.end - p.line.contentStart)
+    if (!isGenericHeading(heading)) return p.title
+  }
   return node.title
 }
 

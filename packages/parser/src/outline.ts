@@ -69,6 +69,20 @@ export function splitHeading(line: TextLine, markerLength: number): Pick<Outline
   return { title: { start: from, end: from + end }, bodyStart: hasBody ? from + after : null }
 }
 
+/**
+ * A heading written with its units (`一、强化科技创新（区科技局牵头）`): the statement is not part of
+ * the title. The measures below are given its units (measures.ts).
+ */
+function withoutStatement(line: TextLine, split: Pick<OutlineNode, 'title' | 'bodyStart'>): Pick<OutlineNode, 'title' | 'bodyStart'> {
+  const title = split.title
+  if (!title || split.bodyStart !== null) return split
+  const draft = parseInlineResponsibility({ text: line.text, folded: line.folded, start: line.contentStart })
+  if (!draft || draft.start <= title.start || draft.start >= title.end) return split
+  let end = draft.start
+  while (end > title.start && /[\s，；。]/.test(line.folded[end - 1 - line.contentStart]!)) end--
+  return end > title.start ? { title: { start: title.start, end }, bodyStart: null } : split
+}
+
 /** A line of a responsibility block: it starts with a label, or holds several run together. */
 export function isLabelLine(line: TextLine): boolean {
   if (startsWithLabel(line.folded)) return true
@@ -137,7 +151,7 @@ export function buildOutline(lines: TextLine[], rootRole: SectionRole): OutlineN
         rank,
         numbering: numbering ? line.text.slice(0, numbering.marker.length) : null,
         line,
-        ...splitHeading(line, numbering?.length ?? 0),
+        ...withoutStatement(line, splitHeading(line, numbering?.length ?? 0)),
         ownRole: null,
         role: parent.role,
         content: [],

@@ -113,3 +113,41 @@ describe('inline statements decide which items are measures', () => {
     expect(units(r.measures[2]!)).toEqual(['市政府办公室:lead'])
   })
 })
+
+describe('改革方向 and units written on a heading', () => {
+  it('the nearest heading naming an area of work is the direction, not a wrapper', () => {
+    const r = doc(
+      '某市优化营商环境实施方案',
+      '一、深化市场化改革',
+      '（一）加强市场体系建设。推进高标准市场建设。（市市场监管局牵头）',
+      '二、重点任务',
+      '（二）优化政务服务',
+      '1.推行一网通办。实现全程网办。（市政务服务局牵头）',
+      '（三）压缩开办时间。企业开办一日办结。（市市场监管局牵头）',
+    )
+    expect(r.measures.map((m) => m.direction)).toEqual(['深化市场化改革', '优化政务服务', '压缩开办时间'])
+  })
+
+  it('a one-level plan takes each measure’s own title', () => {
+    const r = doc('某县稳就业若干措施', '1.扩大就业岗位。开发公益岗位。（县人社局负责）', '2.加强技能培训。开展订单式培训。（县人社局负责）')
+    expect(r.measures.map((m) => m.direction)).toEqual(['扩大就业岗位', '加强技能培训'])
+  })
+
+  it('a statement closing a heading is cut from it and gives its lead to the measures below', () => {
+    const r = doc(
+      '某区推动经济高质量发展若干举措',
+      '一、强化科技创新（区科技局牵头）',
+      '（一）加强科创平台建设。推进校企联合研发。',
+      '（二）加大研发投入。对研发投入给予奖励。（区财政局配合）',
+      '二、扩大有效投资（区发改局牵头）',
+      '（三）加快项目建设。推进重点项目开工。（区住建局牵头）',
+    )
+    expect(r.measures.map((m) => m.numbering)).toEqual(['（一）', '（二）', '（三）'])
+    expect(r.measures[0]!.path).toEqual(['强化科技创新'])
+    expect(r.measures[0]!.direction).toBe('强化科技创新')
+    expect(units(r.measures[0]!)).toEqual(['区科技局:lead'])
+    expect(r.measures[0]!.responsibility?.text).toBe('（区科技局牵头）')
+    expect(units(r.measures[1]!)).toEqual(['区科技局:lead', '区财政局:cooperating'])
+    expect(units(r.measures[2]!)).toEqual(['区住建局:lead'])
+  })
+})
