@@ -306,6 +306,16 @@ function partMeasures(
       claimed.add(node)
       continue
     }
+    const owners = new Set(own.map((b) => b.owner))
+    if (own.length >= 2 && owners.size === own.length && !owners.has(node) && own.every((b) => !b.closing)) {
+      // sub-items each closed by their own statement: the item is their container, they are the measures
+      for (const b of own) {
+        const [start, end] = trimRange(n, textStart(b.owner), textEnd(b.owner, b.draft.start))
+        drafts.push({ ...base(b.owner), start, end, block: b, shared: 1 })
+      }
+      claimed.add(node)
+      continue
+    }
     const block = own[0]!
     const [start, end] = trimRange(n, textStart(node), textEnd(node, block.draft.start))
     drafts.push({ ...base(node), start, end, block, shared: 1 })

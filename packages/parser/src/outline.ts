@@ -100,6 +100,55 @@ export function isStatementLine(line: TextLine): boolean {
 }
 
 /**
+ * A paragraph holding a run of items (`（1）…。（2）…`, `…现提出以下意见。1.…。2.…`) split into one
+ * line per item, so each item is read as if it started a line. A marker opens an item only
+ * after `。`/`；`/`）` and only as part of a sequence of at least two consecutive values — the
+ * line's own marker counts — so `2.43亿元` or a lone cross-reference never splits. Each piece
+ * is a slice of the line: offsets stay exact.
+ */
+export function splitRunOnItems(line: TextLine): TextLine[] {
+  if (line.headingDepth > 0) return [line]
+  const f = line.folded
+  const own = matchNumbering(f)
+  const found: Array<{ at: number; style: NumberingStyle; value: number }> = []
+  for (let i = 1; i < f.length; i++) {
+    if (!/[。；）]/.test(f[i - 1]!)) continue
+    const m = matchNumbering(f.slice(i))
+    if (m) found.push({ at: i, style: m.style, value: m.value })
+  }
+  // keep the markers that continue a sequence: each the next value of the one before it
+  const cuts: number[] = []
+  const last = new Map<NumberingStyle, { value: number; at: number; pending: boolean }>()
+  if (own) last.set(own.style, { value: own.value, at: 0, pending: false })
+  for (const m of found) {
+    const prev = last.get(m.style)
+    if (prev && m.value === prev.value + 1) {
+      if (prev.pending) cuts.push(prev.at)
+      cuts.push(m.at)
+      last.set(m.style, { value: m.value, at: m.at, pending: false })
+    } else if (m.value === 1) last.set(m.style, { value: 1, at: m.at, pending: true })
+  }
+  if (cuts.length === 0) return [line]
+  cuts.sort((a, b) => a - b)
+  const bounds = [0, ...cuts, f.length]
+  const pieces: TextLine[] = []
+  for (let k = 0; k + 1 < bounds.length; k++) {
+    const a = bounds[k]!
+    const b = bounds[k + 1]!
+    pieces.push({
+      ...line,
+      start: k === 0 ? line.start : line.contentStart + a,
+      contentStart: line.contentStart + a,
+      end: line.contentStart + b,
+      text: line.text.slice(a, b),
+      folded: f.slice(a, b),
+      bullet: k === 0 && line.bullet,
+    })
+  }
+  return pieces
+}
+
+/**
  * Build the outline of one part from its lines: numbered lines open nodes by the rank of their
  * numbering; other lines belong to the innermost open node — except that in a part without
  * responsibility blocks, a paragraph after a self-contained numbered paragraph (title and text
@@ -129,7 +178,7 @@ export function buildOutline(lines: TextLine[], rootRole: SectionRole): OutlineN
   let lastLabels: TextLine[] | null = null
   const top = () => stack[stack.length - 1]!
 
-  for (const line of lines) {
+  for (const line of lines.flatMap(splitRunOnItems)) {
     if (line.text.trim() === '') continue
     if (isLabelLine(line) || (lastLabels && /^\d{4}\s*年/.test(line.folded) && !matchNumbering(line.folded))) {
       if (lastLabels) lastLabels.push(line)

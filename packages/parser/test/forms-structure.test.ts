@@ -151,3 +151,30 @@ describe('改革方向 and units written on a heading', () => {
     expect(units(r.measures[2]!)).toEqual(['区住建局:lead'])
   })
 })
+
+describe('items run together in one paragraph', () => {
+  const r = doc(
+    '某市促进消费若干措施',
+    '一、重点任务',
+    '1.开展促销活动。组织商贸企业开展促销。（市商务局牵头）2.发放消费券。安排资金1.5亿元发放消费券。（市财政局牵头）',
+    '3.优化消费环境。（1）整治市场秩序。（市市场监管局牵头负责）（2）畅通投诉渠道。（市12345热线中心牵头负责）',
+    '4.加强宣传引导。（2）所列渠道同步公开。（市委宣传部负责）',
+  )
+
+  it('a marker continuing the sequence after 。/；/） opens a new item', () => {
+    expect(r.measures.map((m) => m.numbering)).toEqual(['1.', '2.', '（1）', '（2）', '4.'])
+    expect(units(r.measures[0]!)).toEqual(['市商务局:lead'])
+    expect(units(r.measures[1]!)).toEqual(['市财政局:lead'])
+    expect(r.measures[1]!.text).toBe('发放消费券。安排资金1.5亿元发放消费券。')
+    expect(units(r.measures[2]!)).toEqual(['市市场监管局:lead'])
+    expect(r.measures[3]!.direction).toBe('优化消费环境')
+  })
+
+  it('a lone marker that continues nothing does not split', () => {
+    expect(r.measures[4]!.text).toBe('加强宣传引导。（2）所列渠道同步公开。')
+  })
+
+  it('every piece slices the text exactly', () => {
+    for (const m of r.measures) expect(r.normalized.text.slice(m.span.start, m.span.end)).toBe(m.text)
+  })
+})
