@@ -1,7 +1,8 @@
 import type { Diagnostic, Measure, NormalizedText, PrimaryUnit, UnitRef } from '@policykb/model'
 import type { TextLine } from './lines.js'
-import type { Content, OutlineNode } from './outline.js'
+import { type Content, isStatementLine, type OutlineNode } from './outline.js'
 import { parseInlineResponsibility, parseLabelLines, type ResponsibilityDraft } from './responsibility.js'
+import { isGenericHeading } from './roles.js'
 import { makeSpan } from './spans.js'
 import { measuresFromTable } from './tableMeasures.js'
 import { nodeEnd, type PartNode, type PolicyTree, titleText } from './tree.js'
@@ -16,22 +17,34 @@ export interface ExtractOptions {
 interface Block {
   draft: ResponsibilityDraft
   owner: OutlineNode
-  /** index of the labels in the owner's content (-1 for an inline statement) */
+  /** index of the labels or paragraph in the owner's content (-1 for the owner's own line) */
   at: number
+  /**
+   * the block stands apart from the text above it (label lines, or a paragraph that is only a
+   * statement), so it can close a group of items; a statement ending an item's own text belongs
+   * to that item alone
+   */
+  closing: boolean
 }
 
 /** A measure before it becomes a `Measure`: where its text is and what it is responsible for. */
 interface Draft {
   part: PartNode
   node: OutlineNode
+  /** numbering as written; null for an unnumbered paragraph measure */
+  numbering: string | null
   start: number
   end: number
   title: { start: number; end: number } | null
   direction: { start: number; end: number } | null
   path: string[]
   block: Block | null
+  /** the statement closing a heading above the measure, for the units its own block does not name */
+  inherited: Block | null
   shared: number
 }
+
+type Base = Omit<Draft, 'start' | 'end' | 'block' | 'shared'>
 
 const isWs = (ch: string | undefined) => ch !== undefined && /[\s\u3000]/.test(ch)
 
@@ -57,10 +70,56 @@ function labelBlocks(n: NormalizedText, root: OutlineNode, year: number | undefi
     node.content.forEach((c, at) => {
       if (c.kind !== 'labels') return
       const draft = parseLabelLines(c.lines.map(pieceOf), year === undefined ? { text: n.text } : { year, text: n.text })
-      if (draft) blocks.push({ draft, owner: node, at })
+      if (draft) blocks.push({ draft, owner: node, at, closing: true })
     })
   })
   return blocks
+}
+
+/**
+ * The statements a line holds: one closing it, and any closing a sentence in its middle when a
+ * new sentence follows (`…应归尽归。（牵头单位：…）完善共享域建设。…` — two paragraphs run
+ * together), in order.
+ */
+function lineStatements(line: TextLine, year: number | undefined): ResponsibilityDraft[] {
+  const options = year === undefined ? {} : { year }
+  const found: ResponsibilityDraft[] = []
+  const f = line.folded
+  for (let i = f.indexOf('）'); i >= 0 && i < f.length - 1; i = f.indexOf('）', i + 1)) {
+    // a new sentence must start right after the bracket, and the bracket must close a sentence
+    if (!/^\s*[^\s。；，、：）”’]/.test(f.slice(i + 1))) continue
+    const piece = { text: line.text.slice(0, i + 1), folded: f.slice(0, i + 1), start: line.contentStart }
+    const draft = parseInlineResponsibility(piece, options)
+    if (!draft || draft.start < (found.at(-1)?.end ?? line.contentStart)) continue
+    const before = f.slice(0, draft.start - line.contentStart).trimEnd()
+    if (/[。；！？]$/.test(before)) found.push(draft)
+  }
+  const last = parseInlineResponsibility(pieceOf(line), options)
+  if (last && last.start >= (found.at(-1)?.end ?? line.contentStart)) found.push(last)
+  return found
+}
+
+/**
+ * The inline statements of a part (`…。（市商务局牵头）`, or a paragraph that is only
+ * `（责任单位：…）`), each owned by the node whose line or paragraph it closes. A statement closing
+ * the heading line of a node with numbered items below it is about the whole heading: it is
+ * returned apart, in `headings`, and given to the measures below that name no lead.
+ */
+function inlineBlocks(root: OutlineNode, year: number | undefined): { blocks: Block[]; headings: Map<OutlineNode, Block> } {
+  const blocks: Block[] = []
+  const headings = new Map<OutlineNode, Block>()
+  walk(root, (node) => {
+    if (!node.line) return
+    const own = lineStatements(node.line, year)
+    if (own.length === 1 && node.children.length > 0) headings.set(node, { draft: own[0]!, owner: node, at: -1, closing: false })
+    else for (const draft of own) blocks.push({ draft, owner: node, at: -1, closing: false })
+    node.content.forEach((c, at) => {
+      if (c.kind !== 'paragraph') return
+      const closing = isStatementLine(c.line)
+      for (const draft of lineStatements(c.line, year)) blocks.push({ draft, owner: node, at, closing })
+    })
+  })
+  return { blocks, headings }
 }
 
 /**
@@ -108,10 +167,17 @@ function pathOf(n: NormalizedText, node: OutlineNode): string[] {
   return path
 }
 
-/** 改革方向: the enclosing heading when measures are two-level, the measure's own title otherwise. */
+/**
+ * 改革方向: the nearest heading above the measure that names an area of work — not the part's
+ * root, not a wrapper that only says 重点任务/主要措施/保障措施 — or the measure's own title when
+ * there is none (a one-level plan).
+ */
 function directionOf(node: OutlineNode): { start: number; end: number } | null {
-  const parent = node.parent
-  if (parent?.line && parent.depth >= 2 && parent.title) return parent.title
+  for (let p = node.parent; p?.line; p = p.parent) {
+    if (!p.title) continue
+    const heading = p.line.text.slice(p.title.start - p.line.contentStart, p.title.end - p.line.contentStart)
+    if (!isGenericHeading(heading)) return p.title
+  }
   return node.title
 }
 
@@ -189,15 +255,18 @@ function partMeasures(
   diagnostics: Diagnostic[],
   file: { file?: string },
 ): Draft[] {
-  const blocks = labelBlocks(n, part.root, year)
+  const inline = inlineBlocks(part.root, year)
+  const blocks = [...labelBlocks(n, part.root, year), ...inline.blocks]
   const rank = measureRank(blocks)
   const drafts: Draft[] = []
-  const base = (node: OutlineNode): Omit<Draft, 'start' | 'end' | 'block' | 'shared'> => ({
+  const base = (node: OutlineNode): Base => ({
     part,
     node,
+    numbering: node.numbering,
     title: node.title,
     direction: directionOf(node),
     path: pathOf(n, node),
+    inherited: headingBlock(node, inline.headings),
   })
 
   if (rank === null) {
@@ -211,9 +280,9 @@ function partMeasures(
           visit(child)
           continue
         }
-        const inline = inlineBlock(child, year)
-        const [start, end] = trimRange(n, textStart(child), textEnd(child, inline?.draft.start ?? null))
-        drafts.push({ ...base(child), start, end, block: inline, shared: 1 })
+        const own = inlineBlock(child, year)
+        const [start, end] = trimRange(n, textStart(child), textEnd(child, own?.draft.start ?? null))
+        drafts.push({ ...base(child), start, end, block: own, shared: 1 })
       }
     }
     visit(part.root)
@@ -232,8 +301,18 @@ function partMeasures(
   const claimed = new Set<OutlineNode>()
   for (const [node, own] of byNode) {
     if (!node.line) continue
-    if (own.length >= 2 && own.every((b) => b.owner === node)) {
+    if ((own.length >= 2 && own.every((b) => b.owner === node)) || (own.length === 1 && hasTail(n, node, own[0]!))) {
       drafts.push(...splitByBlocks(n, node, own, base(node)))
+      claimed.add(node)
+      continue
+    }
+    const owners = new Set(own.map((b) => b.owner))
+    if (own.length >= 2 && owners.size === own.length && !owners.has(node) && own.every((b) => !b.closing)) {
+      // sub-items each closed by their own statement: the item is their container, they are the measures
+      for (const b of own) {
+        const [start, end] = trimRange(n, textStart(b.owner), textEnd(b.owner, b.draft.start))
+        drafts.push({ ...base(b.owner), start, end, block: b, shared: 1 })
+      }
       claimed.add(node)
       continue
     }
@@ -245,7 +324,7 @@ function partMeasures(
     const siblings = node.parent?.children ?? []
     const at = siblings.indexOf(node)
     const later = siblings.slice(at + 1).filter((s) => s.rank === node.rank)
-    if (later.length > 0 || node.role !== 'task' || node.rank !== rank) continue
+    if (!block.closing || later.length > 0 || node.role !== 'task' || node.rank !== rank) continue
     const sharing: OutlineNode[] = []
     for (let i = at - 1; i >= 0; i--) {
       const s = siblings[i]!
@@ -264,11 +343,11 @@ function partMeasures(
   walk(part.root, (node) => {
     if (node.rank !== rank || claimed.has(node) || node.role !== 'task' || part.isNotice) return
     for (let p = node.parent; p; p = p.parent) if (claimed.has(p)) return
-    const inline = inlineBlock(node, year)
-    const [start, end] = trimRange(n, textStart(node), textEnd(node, inline?.draft.start ?? null))
+    const [start, end] = trimRange(n, textStart(node), textEnd(node, null))
     if (start >= end) return
-    drafts.push({ ...base(node), start, end, block: inline, shared: 1 })
-    if (!inline) {
+    const draft: Draft = { ...base(node), start, end, block: null, shared: 1 }
+    drafts.push(draft)
+    if (!draft.inherited) {
       diagnostics.push({
         ruleId: 'measure-without-units',
         severity: 'info',
@@ -279,6 +358,15 @@ function partMeasures(
     }
   })
   return drafts
+}
+
+/** The statement closing the nearest heading at or above a node (`一、强化科技创新（区科技局牵头）`). */
+function headingBlock(node: OutlineNode, headings: Map<OutlineNode, Block>): Block | null {
+  for (let p: OutlineNode | null = node; p; p = p.parent) {
+    const block = headings.get(p)
+    if (block) return block
+  }
+  return null
 }
 
 /** Whether any block was written in a node or below it. */
@@ -293,43 +381,68 @@ function inlineBlock(node: OutlineNode, year: number | undefined): Block | null 
   const line = lastTextLine(node)
   if (!line) return null
   const draft = parseInlineResponsibility(pieceOf(line), year === undefined ? {} : { year })
-  return draft ? { draft, owner: node, at: -1 } : null
+  return draft ? { draft, owner: node, at: -1, closing: false } : null
+}
+
+/** Where text resumes after a block: on its own line when a sentence follows it there, else at the next content (-1 when none). */
+function resumeAfter(n: NormalizedText, node: OutlineNode, block: Block): number {
+  const c = block.at < 0 ? null : node.content[block.at]
+  const line = block.at < 0 ? node.line : c?.kind === 'paragraph' ? c.line : null
+  if (line && n.text.slice(block.draft.end, line.end).trim() !== '') return block.draft.end
+  const next = node.content[block.at + 1]
+  return next ? firstContentOffset(next) : -1
+}
+
+/** The block leaves text on its own line after it: a paragraph run on after the statement. */
+function hasTail(n: NormalizedText, node: OutlineNode, block: Block): boolean {
+  return block.owner === node && resumeAfter(n, node, block) === block.draft.end
 }
 
 /**
  * An item holding several blocks (`16.着力破解要素保障难题。` with three paragraphs, each
  * followed by its own units) is one measure per block; the item's title is their direction.
+ * When the item's own line already ends with its statement, the item is a measure by itself and
+ * each paragraph after it is a measure of its own beside it, with the statement that closes it —
+ * or none, when the text (cut short) runs on after the last statement.
  */
-function splitByBlocks(
-  n: NormalizedText,
-  node: OutlineNode,
-  own: Block[],
-  base: Omit<Draft, 'start' | 'end' | 'block' | 'shared'>,
-): Draft[] {
+function splitByBlocks(n: NormalizedText, node: OutlineNode, own: Block[], base: Base): Draft[] {
   const drafts: Draft[] = []
+  const sorted = [...own].sort((a, b) => a.at - b.at || a.draft.start - b.draft.start)
   let from = node.bodyStart ?? -1
   let contentIndex = 0
-  const path = [...base.path, ...(node.title ? [n.text.slice(node.title.start, node.title.end)] : [])]
-  for (const block of own.sort((a, b) => a.at - b.at)) {
+  let sub: Pick<Draft, 'path' | 'direction' | 'numbering'> = {
+    path: [...base.path, ...(node.title ? [n.text.slice(node.title.start, node.title.end)] : [])],
+    direction: node.title ?? base.direction,
+    numbering: base.numbering,
+  }
+  if (sorted[0]!.at < 0) {
+    const block = sorted.shift()!
+    const [start, end] = trimRange(n, textStart(node), block.draft.start)
+    drafts.push({ ...base, start, end, block, shared: 1 })
+    sub = { path: base.path, direction: base.direction, numbering: null }
+    from = resumeAfter(n, node, block)
+  }
+  const piece = (start: number, end: number, block: Block | null): Draft => {
+    const firstSentence = /^[^。！？]{2,50}(?=[。！？])/.exec(n.folded.slice(start, end))
+    const title = firstSentence ? { start, end: start + firstSentence[0].length } : null
+    // a measure beside the item takes the item's heading as direction, or its own title when the item named itself
+    const direction = sub.numbering === null && base.direction === node.title ? title : sub.direction
+    return { ...base, ...sub, direction, start, end, title, block, shared: 1 }
+  }
+  for (const block of sorted) {
     if (from < 0) {
       const first = node.content.slice(contentIndex, block.at)[0]
       from = first ? firstContentOffset(first) : block.draft.start
     }
     const [start, end] = trimRange(n, from, block.draft.start)
-    const firstSentence = /^[^。！？]{2,50}(?=[。！？])/.exec(n.folded.slice(start, end))
-    drafts.push({
-      ...base,
-      path,
-      start,
-      end,
-      title: firstSentence ? { start, end: start + firstSentence[0].length } : null,
-      direction: node.title ?? base.direction,
-      block,
-      shared: 1,
-    })
+    drafts.push(piece(start, end, block))
     contentIndex = block.at + 1
-    const next = node.content[contentIndex]
-    from = next ? firstContentOffset(next) : -1
+    from = resumeAfter(n, node, block)
+  }
+  const last = own.length > 0 ? sorted.at(-1) ?? own[0]! : null
+  if (last && from >= 0 && from === last.draft.end) {
+    const [start, end] = trimRange(n, from, textEnd(node, null))
+    if (start < end) drafts.push(piece(start, end, null))
   }
   return drafts
 }
@@ -337,23 +450,27 @@ function splitByBlocks(
 function toMeasure(n: NormalizedText, d: Draft, seq: number, firstListedIsLead: boolean): Measure {
   const span = (r: { start: number; end: number }) => makeSpan(n, r.start, r.end)
   const slice = (r: { start: number; end: number }) => n.text.slice(r.start, r.end)
-  const units: UnitRef[] = (d.block?.draft.units ?? []).map((u) => ({
+  const toRef = (u: { start: number; end: number; normalized: string; role: UnitRef['role'] }): UnitRef => ({
     name: n.text.slice(u.start, u.end),
     normalized: u.normalized,
     role: u.role,
     span: span(u),
-  }))
+  })
+  const own = d.block?.draft.units ?? []
+  // a heading's statement gives its lead to the measures below that name none of their own
+  const fromHeading = (d.inherited?.draft.units ?? []).filter((u) => (d.block ? u.role === 'lead' : true))
+  const units: UnitRef[] = [...(own.some((u) => u.role === 'lead') ? [] : fromHeading), ...own].map(toRef)
   if (firstListedIsLead && units.length > 0 && !units.some((u) => u.role === 'lead')) units[0]!.role = 'lead'
   const leadUnits = units.filter((u) => u.role === 'lead')
   const first = leadUnits[0] ?? units[0]
   const primaryUnit: PrimaryUnit | null = first ? { ...first, inferred: leadUnits.length === 0 } : null
-  const draft = d.block?.draft
+  const draft = (d.block ?? d.inherited)?.draft
   const deadline = draft?.deadline ? { ...draft.deadline.draft, span: span(draft.deadline) } : null
   return {
     id: `m${seq}`,
     seq,
     part: d.part.attachment,
-    numbering: d.node.numbering,
+    numbering: d.numbering,
     title: d.title ? slice(d.title) : null,
     titleSpan: d.title ? span(d.title) : null,
     direction: d.direction ? slice(d.direction) : null,

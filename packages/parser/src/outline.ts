@@ -2,6 +2,7 @@ import type { NumberingStyle, SectionRole } from '@policykb/model'
 import { findLabels, startsWithLabel } from './labels.js'
 import type { TextLine } from './lines.js'
 import { matchNumbering } from './numbering.js'
+import { parseInlineResponsibility } from './responsibility.js'
 import { roleOfHeading } from './roles.js'
 
 /** Depth order of numbering in a 公文 (GB/T 9704): 第X章 > 第X节 > 一、 > （一） > 1. > （1） > ①. */
@@ -68,6 +69,20 @@ export function splitHeading(line: TextLine, markerLength: number): Pick<Outline
   return { title: { start: from, end: from + end }, bodyStart: hasBody ? from + after : null }
 }
 
+/**
+ * A heading written with its units (`一、强化科技创新（区科技局牵头）`): the statement is not part of
+ * the title. The measures below are given its units (measures.ts).
+ */
+function withoutStatement(line: TextLine, split: Pick<OutlineNode, 'title' | 'bodyStart'>): Pick<OutlineNode, 'title' | 'bodyStart'> {
+  const title = split.title
+  if (!title || split.bodyStart !== null) return split
+  const draft = parseInlineResponsibility({ text: line.text, folded: line.folded, start: line.contentStart })
+  if (!draft || draft.start <= title.start || draft.start >= title.end) return split
+  let end = draft.start
+  while (end > title.start && /[\s，；。]/.test(line.folded[end - 1 - line.contentStart]!)) end--
+  return end > title.start ? { title: { start: title.start, end }, bodyStart: null } : split
+}
+
 /** A line of a responsibility block: it starts with a label, or holds several run together. */
 export function isLabelLine(line: TextLine): boolean {
   if (startsWithLabel(line.folded)) return true
@@ -76,10 +91,69 @@ export function isLabelLine(line: TextLine): boolean {
 }
 
 /**
+ * Whether a line is nothing but a responsibility statement in brackets, `（责任单位：…）`: it
+ * closes the text above it rather than starting a text of its own.
+ */
+export function isStatementLine(line: TextLine): boolean {
+  const draft = parseInlineResponsibility({ text: line.text, folded: line.folded, start: line.contentStart })
+  return draft !== null && line.folded.slice(0, draft.start - line.contentStart).trim() === ''
+}
+
+/**
+ * A paragraph holding a run of items (`（1）…。（2）…`, `…现提出以下意见。1.…。2.…`) split into one
+ * line per item, so each item is read as if it started a line. A marker opens an item only
+ * after `。`/`；`/`）` and only as part of a sequence of at least two consecutive values — the
+ * line's own marker counts — so `2.43亿元` or a lone cross-reference never splits. Each piece
+ * is a slice of the line: offsets stay exact.
+ */
+export function splitRunOnItems(line: TextLine): TextLine[] {
+  if (line.headingDepth > 0) return [line]
+  const f = line.folded
+  const own = matchNumbering(f)
+  const found: Array<{ at: number; style: NumberingStyle; value: number }> = []
+  for (let i = 1; i < f.length; i++) {
+    if (!/[。；）]/.test(f[i - 1]!)) continue
+    const m = matchNumbering(f.slice(i))
+    if (m) found.push({ at: i, style: m.style, value: m.value })
+  }
+  // keep the markers that continue a sequence: each the next value of the one before it
+  const cuts: number[] = []
+  const last = new Map<NumberingStyle, { value: number; at: number; pending: boolean }>()
+  if (own) last.set(own.style, { value: own.value, at: 0, pending: false })
+  for (const m of found) {
+    const prev = last.get(m.style)
+    if (prev && m.value === prev.value + 1) {
+      if (prev.pending) cuts.push(prev.at)
+      cuts.push(m.at)
+      last.set(m.style, { value: m.value, at: m.at, pending: false })
+    } else if (m.value === 1) last.set(m.style, { value: 1, at: m.at, pending: true })
+  }
+  if (cuts.length === 0) return [line]
+  cuts.sort((a, b) => a - b)
+  const bounds = [0, ...cuts, f.length]
+  const pieces: TextLine[] = []
+  for (let k = 0; k + 1 < bounds.length; k++) {
+    const a = bounds[k]!
+    const b = bounds[k + 1]!
+    pieces.push({
+      ...line,
+      start: k === 0 ? line.start : line.contentStart + a,
+      contentStart: line.contentStart + a,
+      end: line.contentStart + b,
+      text: line.text.slice(a, b),
+      folded: f.slice(a, b),
+      bullet: k === 0 && line.bullet,
+    })
+  }
+  return pieces
+}
+
+/**
  * Build the outline of one part from its lines: numbered lines open nodes by the rank of their
  * numbering; other lines belong to the innermost open node — except that in a part without
  * responsibility blocks, a paragraph after a self-contained numbered paragraph (title and text
- * on one line) belongs to the enclosing section, not to the item.
+ * on one line) belongs to the enclosing section, not to the item. A line that is only a
+ * statement (`（责任单位：…）`) always stays with the item it closes.
  *
  * @param lines - the part's lines, table rows and its title line already removed
  * @param rootRole - role of the part's root (`other` for a covering notice, `task` otherwise)
@@ -104,7 +178,7 @@ export function buildOutline(lines: TextLine[], rootRole: SectionRole): OutlineN
   let lastLabels: TextLine[] | null = null
   const top = () => stack[stack.length - 1]!
 
-  for (const line of lines) {
+  for (const line of lines.flatMap(splitRunOnItems)) {
     if (line.text.trim() === '') continue
     if (isLabelLine(line) || (lastLabels && /^\d{4}\s*年/.test(line.folded) && !matchNumbering(line.folded))) {
       if (lastLabels) lastLabels.push(line)
@@ -126,7 +200,7 @@ export function buildOutline(lines: TextLine[], rootRole: SectionRole): OutlineN
         rank,
         numbering: numbering ? line.text.slice(0, numbering.marker.length) : null,
         line,
-        ...splitHeading(line, numbering?.length ?? 0),
+        ...withoutStatement(line, splitHeading(line, numbering?.length ?? 0)),
         ownRole: null,
         role: parent.role,
         content: [],
@@ -144,7 +218,7 @@ export function buildOutline(lines: TextLine[], rootRole: SectionRole): OutlineN
       continue
     }
     let holder = top()
-    if (!hasBlocks) while (holder.bodyStart !== null && holder.parent) holder = holder.parent
+    if (!hasBlocks && !isStatementLine(line)) while (holder.bodyStart !== null && holder.parent) holder = holder.parent
     holder.content.push({ kind: 'paragraph', line })
   }
   return root

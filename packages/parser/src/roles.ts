@@ -19,3 +19,16 @@ export function roleOfHeading(heading: string): SectionRole | null {
   for (const [role, re] of ROLE_WORDS) if (re.test(h)) return role
   return null
 }
+
+const words = ROLE_WORDS.map(([, re]) => re.source.replace(/\$/g, '').replace(/^\(|\)$/g, '')).join('|')
+const GENERIC = new RegExp(`^(?:${words})(?:[和及与、]?(?:${words}))*$`)
+
+/**
+ * Whether a heading is only a section word (`二、重点任务`, `三、主要措施`, `四、保障措施`) rather
+ * than naming an area of work (`（一）优化政务服务`, `五、强化组织实施`): such a heading wraps the
+ * areas and is never a measure's 改革方向.
+ * @param heading - heading text without numbering
+ */
+export function isGenericHeading(heading: string): boolean {
+  return GENERIC.test(heading.replace(/[\s。；：]/g, ''))
+}

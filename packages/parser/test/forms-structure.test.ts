@@ -1,0 +1,180 @@
+/**
+ * Which items are measures when a plan writes its units inline (`（…牵头…）`, `（责任单位：…）`)
+ * rather than on label lines, and what 改革方向 a measure gets. Each document here is made up,
+ * written the way such plans are written.
+ */
+import { describe, expect, it } from 'vitest'
+import { parse } from '../src/parse.js'
+
+const units = (m: { units: Array<{ name: string; role: string }> }) => m.units.map((u) => `${u.name}:${u.role}`)
+const doc = (...lines: string[]) => parse(lines.join('\n'))
+
+describe('inline statements decide which items are measures', () => {
+  it('a heading whose numbered items carry statements is a container, not one measure', () => {
+    const r = doc(
+      '某市青年人才行动方案',
+      '一、主要目标',
+      '1.目标。三年内集聚青年人才5000名。',
+      '二、重点行动',
+      '（一）青年英才培育行动。围绕重点产业，组织实施以下项目：',
+      '2.青年科学家项目。每年遴选青年科学家20名。（牵头单位：市科技局，配合单位：市财政局）',
+      '3.青年工匠项目。每年评选青年工匠50名。（牵头单位：市人社局，配合单位：市总工会）',
+      '（二）青年创业扶持行动。优化创业环境，实施以下项目：',
+      '4.创业导师项目。组建创业导师团。（牵头单位：团市委）',
+    )
+    expect(r.measures.map((m) => m.numbering)).toEqual(['2.', '3.', '4.'])
+    expect(units(r.measures[0]!)).toEqual(['市科技局:lead', '市财政局:cooperating'])
+    expect(units(r.measures[1]!)).toEqual(['市人社局:lead', '市总工会:cooperating'])
+    expect(r.measures[0]!.text).toBe('青年科学家项目。每年遴选青年科学家20名。')
+    expect(r.measures[2]!.path).toEqual(['重点行动', '青年创业扶持行动'])
+  })
+
+  it('an item carrying its own statement is a measure whatever words its title holds', () => {
+    const r = doc(
+      '某县重点工作责任分解',
+      '一、经济发展主要预期目标',
+      '1.地区生产总值增长7%。（牵头单位：县发改局）',
+      '2.完成市下达的污染防治目标任务。（牵头单位：县生态环境分局）',
+      '二、重点工作',
+      '3.健全财政资金保障机制。统筹资金投入。（县财政局负责）',
+      '4.强化组织实施',
+      '5.加强组织领导。（县委办牵头）',
+    )
+    expect(r.measures.map((m) => m.numbering)).toEqual(['1.', '2.', '3.', '5.'])
+    expect(units(r.measures[1]!)).toEqual(['县生态环境分局:lead'])
+    expect(units(r.measures[2]!)).toEqual(['县财政局:responsible'])
+    expect(units(r.measures[3]!)).toEqual(['县委办:lead'])
+  })
+
+  it('a paragraph that is only a statement closing sub-items is shared by them', () => {
+    const r = doc(
+      '某市防灾减灾体系建设任务分解',
+      '一、重点任务',
+      '1.健全灾害预警体系',
+      '（1）完善气象灾害预警发布机制。',
+      '（2）推进预警信息进村入户，提升基层预警能力，确保信息传递到最后一公里。',
+      '（3）开展预警演练。',
+      '（责任单位：市气象局、各区人民政府）',
+      '2.加强救灾物资储备',
+      '（1）建设市级救灾物资储备库。',
+      '（责任单位：市应急局）',
+    )
+    expect(r.measures.map((m) => m.numbering)).toEqual(['（1）', '（2）', '（3）', '（1）'])
+    for (const m of r.measures.slice(0, 3)) {
+      expect(units(m)).toEqual(['市气象局:responsible', '各区人民政府:responsible'])
+      expect(m.sharedBlock).toBe(3)
+    }
+    expect(units(r.measures[3]!)).toEqual(['市应急局:responsible'])
+    expect(r.measures[3]!.sharedBlock).toBe(1)
+  })
+
+  it('a statement closing sub-items belongs to their item when items are the measures', () => {
+    const r = doc(
+      '某区营商环境提升方案',
+      '一、重点任务',
+      '1.压缩开办时间。企业开办一日办结。（区市场监管局牵头）',
+      '2.推进审批改革',
+      '（1）推行容缺受理。',
+      '（2）推行告知承诺。',
+      '（责任单位：区行政审批局）',
+      '3.优化纳税服务。推行非接触式办税。（区税务局牵头）',
+    )
+    expect(r.measures.map((m) => m.numbering)).toEqual(['1.', '2.', '3.'])
+    expect(units(r.measures[1]!)).toEqual(['区行政审批局:responsible'])
+    expect(r.measures[1]!.text).toBe('推进审批改革\n（1）推行容缺受理。\n（2）推行告知承诺。')
+  })
+
+  it('a statement ending an item is its own: items before it without one do not share it', () => {
+    const r = doc(
+      '某市数字政府建设方案',
+      '一、重点任务',
+      '1.建设数据底座。统一数据标准。',
+      '2.完善基础数据库。建设人口、法人基础库。（牵头单位：市大数据局）',
+    )
+    expect(r.measures.map((m) => m.numbering)).toEqual(['1.', '2.'])
+    expect(units(r.measures[0]!)).toEqual([])
+    expect(units(r.measures[1]!)).toEqual(['市大数据局:lead'])
+  })
+
+  it('an unnumbered paragraph after an item closed by its statement is a measure of its own', () => {
+    const r = doc(
+      '某市数字政府建设方案',
+      '一、重点任务',
+      '1.归集公共数据。扩大公共数据归集范围。（牵头单位：市大数据局）',
+      '2.完善基础数据库。建设人口、法人基础库。（牵头单位：市公安局、市市场监管局）',
+      '',
+      '完善数据共享。推动部门间数据双向流动。（牵头单位：市政府办公室）',
+    )
+    expect(r.measures.map((m) => m.numbering)).toEqual(['1.', '2.', null])
+    expect(units(r.measures[1]!)).toEqual(['市公安局:lead', '市市场监管局:lead'])
+    expect(r.measures[1]!.text).toBe('完善基础数据库。建设人口、法人基础库。')
+    expect(r.measures[2]!.title).toBe('完善数据共享')
+    expect(r.measures[2]!.text).toBe('完善数据共享。推动部门间数据双向流动。')
+    expect(units(r.measures[2]!)).toEqual(['市政府办公室:lead'])
+  })
+})
+
+describe('改革方向 and units written on a heading', () => {
+  it('the nearest heading naming an area of work is the direction, not a wrapper', () => {
+    const r = doc(
+      '某市优化营商环境实施方案',
+      '一、深化市场化改革',
+      '（一）加强市场体系建设。推进高标准市场建设。（市市场监管局牵头）',
+      '二、重点任务',
+      '（二）优化政务服务',
+      '1.推行一网通办。实现全程网办。（市政务服务局牵头）',
+      '（三）压缩开办时间。企业开办一日办结。（市市场监管局牵头）',
+    )
+    expect(r.measures.map((m) => m.direction)).toEqual(['深化市场化改革', '优化政务服务', '压缩开办时间'])
+  })
+
+  it('a one-level plan takes each measure’s own title', () => {
+    const r = doc('某县稳就业若干措施', '1.扩大就业岗位。开发公益岗位。（县人社局负责）', '2.加强技能培训。开展订单式培训。（县人社局负责）')
+    expect(r.measures.map((m) => m.direction)).toEqual(['扩大就业岗位', '加强技能培训'])
+  })
+
+  it('a statement closing a heading is cut from it and gives its lead to the measures below', () => {
+    const r = doc(
+      '某区推动经济高质量发展若干举措',
+      '一、强化科技创新（区科技局牵头）',
+      '（一）加强科创平台建设。推进校企联合研发。',
+      '（二）加大研发投入。对研发投入给予奖励。（区财政局配合）',
+      '二、扩大有效投资（区发改局牵头）',
+      '（三）加快项目建设。推进重点项目开工。（区住建局牵头）',
+    )
+    expect(r.measures.map((m) => m.numbering)).toEqual(['（一）', '（二）', '（三）'])
+    expect(r.measures[0]!.path).toEqual(['强化科技创新'])
+    expect(r.measures[0]!.direction).toBe('强化科技创新')
+    expect(units(r.measures[0]!)).toEqual(['区科技局:lead'])
+    expect(r.measures[0]!.responsibility?.text).toBe('（区科技局牵头）')
+    expect(units(r.measures[1]!)).toEqual(['区科技局:lead', '区财政局:cooperating'])
+    expect(units(r.measures[2]!)).toEqual(['区住建局:lead'])
+  })
+})
+
+describe('items run together in one paragraph', () => {
+  const r = doc(
+    '某市促进消费若干措施',
+    '一、重点任务',
+    '1.开展促销活动。组织商贸企业开展促销。（市商务局牵头）2.发放消费券。安排资金1.5亿元发放消费券。（市财政局牵头）',
+    '3.优化消费环境。（1）整治市场秩序。（市市场监管局牵头负责）（2）畅通投诉渠道。（市12345热线中心牵头负责）',
+    '4.加强宣传引导。（2）所列渠道同步公开。（市委宣传部负责）',
+  )
+
+  it('a marker continuing the sequence after 。/；/） opens a new item', () => {
+    expect(r.measures.map((m) => m.numbering)).toEqual(['1.', '2.', '（1）', '（2）', '4.'])
+    expect(units(r.measures[0]!)).toEqual(['市商务局:lead'])
+    expect(units(r.measures[1]!)).toEqual(['市财政局:lead'])
+    expect(r.measures[1]!.text).toBe('发放消费券。安排资金1.5亿元发放消费券。')
+    expect(units(r.measures[2]!)).toEqual(['市市场监管局:lead'])
+    expect(r.measures[3]!.direction).toBe('优化消费环境')
+  })
+
+  it('a lone marker that continues nothing does not split', () => {
+    expect(r.measures[4]!.text).toBe('加强宣传引导。（2）所列渠道同步公开。')
+  })
+
+  it('every piece slices the text exactly', () => {
+    for (const m of r.measures) expect(r.normalized.text.slice(m.span.start, m.span.end)).toBe(m.text)
+  })
+})
