@@ -16,6 +16,24 @@ const code = (kind: RemovalKind) => KINDS.indexOf(kind) + 1
 
 const LEADING_SPACE = /^[ \u3000\u00a0\ufeff]+/
 const TRAILING_SPACE = /[ \u3000\u00a0]+$/
+/** Leading and trailing whitespace counting tabs, for lines whose tabs separate no cells. */
+const LEADING_WHITE = /^[ \t\u3000\u00a0\ufeff]+/
+const TRAILING_WHITE = /[ \t\u3000\u00a0]+$/
+
+/**
+ * How much of `raw` is indentation before and trailing space after the content. A tab is a cell
+ * separator only between two non-empty cells: text copied from web pages and word processors
+ * indents with `\t　　`, and such a tab is indentation like the spaces around it. When the line
+ * does hold a separator, it is a table row and its outer tabs are empty cells, kept.
+ */
+function margins(raw: string): { lead: number; trail: number } {
+  if (raw.trim() === '') return { lead: raw.length, trail: 0 }
+  const lead = LEADING_WHITE.exec(raw)?.[0].length ?? 0
+  const trail = TRAILING_WHITE.exec(raw)?.[0].length ?? 0
+  if (!raw.slice(lead, raw.length - trail).includes('\t')) return { lead, trail }
+  const spaceLead = LEADING_SPACE.exec(raw)?.[0].length ?? 0
+  return { lead: spaceLead, trail: raw.length > spaceLead ? (TRAILING_SPACE.exec(raw)?.[0].length ?? 0) : 0 }
+}
 
 /** A physical line of the original text. */
 interface Line {
@@ -105,8 +123,7 @@ function splitLines(source: string, mark: (a: number, b: number, k: RemovalKind)
     const bomOffset = start === 0 && source.charCodeAt(0) === 0xfeff ? 1 : 0
     const raw = source.slice(start + bomOffset, end)
     // a line of nothing but spaces and tabs is blank, whatever tabs mean elsewhere
-    const lead = raw.trim() === '' ? raw.length : (LEADING_SPACE.exec(raw)?.[0].length ?? 0)
-    const trail = raw.length > lead ? (TRAILING_SPACE.exec(raw)?.[0].length ?? 0) : 0
+    const { lead, trail } = margins(raw)
     const cs = start + bomOffset + lead
     const ce = Math.max(cs, end - trail)
     if (lead) mark(start + bomOffset, cs, lead === raw.length ? 'blank' : 'indent')

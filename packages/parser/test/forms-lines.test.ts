@@ -1,0 +1,38 @@
+/**
+ * How lines are written, as opposed to what they say: indentation copied from web pages,
+ * typographic variants of the numbering dot, traditional script, tables drawn with `|`. Each
+ * document here is made up, written the way such plans are written.
+ */
+import { describe, expect, it } from 'vitest'
+import { normalize } from '../src/normalize.js'
+import { parse } from '../src/parse.js'
+
+const units = (m: { units: Array<{ name: string; role: string }> }) => m.units.map((u) => `${u.name}:${u.role}`)
+
+describe('lines indented with a tab and ideographic spaces', () => {
+  const doc = [
+    '某县推进农村物流建设实施方案',
+    '\t　　一、主要任务',
+    '\t　　1.完善县乡村三级物流网络。建设乡镇物流服务站。（县交通运输局牵头，县商务局配合）\t',
+    '\t　　2.发展农村电商。培育电商经营主体。（县商务局牵头，各乡镇人民政府配合）',
+  ].join('\n')
+  const r = parse(doc)
+
+  it('sets the tab aside as indentation, like the spaces after it', () => {
+    const n = normalize(doc)
+    expect(n.text.split('\n')[1]).toBe('一、主要任务')
+    expect(n.removals.filter((x) => x.kind === 'indent')).toHaveLength(3)
+    expect(n.removals.filter((x) => x.kind === 'trailing-space')).toHaveLength(1)
+  })
+
+  it('reads the numbered items as measures, not as table rows', () => {
+    expect(r.document.tables).toHaveLength(0)
+    expect(r.measures.map((m) => m.title)).toEqual(['完善县乡村三级物流网络', '发展农村电商'])
+    expect(units(r.measures[1]!)).toEqual(['县商务局:lead', '各乡镇人民政府:cooperating'])
+  })
+
+  it('keeps a tab that separates two cells, and the empty cells of such a row', () => {
+    const n = normalize('指标\t现状\t目标\n\t已建成\t全覆盖\t')
+    expect(n.text).toBe('指标\t现状\t目标\n\t已建成\t全覆盖\t')
+  })
+})
