@@ -19,11 +19,28 @@ const FULLWIDTH_PUNCT: Record<string, string> = {
   '\u00a0': ' ',
   '[': '［',
   ']': '］',
+  // Small form variants (FE50–FE5E) and half-width CJK punctuation: the same marks, set in
+  // another size by some word processors and web fonts (`1﹒`, `一﹑`, `﹙一﹚`).
+  '\ufe50': '，',
+  '\ufe51': '、',
+  '\ufe52': '.',
+  '\ufe54': '；',
+  '\ufe55': '：',
+  '\ufe56': '？',
+  '\ufe57': '！',
+  '\ufe59': '（',
+  '\ufe5a': '）',
+  '\ufe5d': '〔',
+  '\ufe5e': '〕',
+  '\uff61': '。',
+  '\uff64': '、',
+  '\u2024': '.', // ONE DOT LEADER
 }
 
 /**
  * Fold one character: full-width digits and Latin letters become ASCII, half-width
- * `( ) : ; , ! ?` become their full-width forms, ideographic and no-break spaces become spaces.
+ * `( ) : ; , ! ?` become their full-width forms, ideographic and no-break spaces become spaces,
+ * small-form and half-width CJK punctuation (`﹒ ﹑ ﹙ ｡ ､`) become the common forms.
  * @param ch - a single UTF-16 code unit
  */
 export function foldChar(ch: string): string {

@@ -4,7 +4,9 @@
  * document here is made up, written the way such plans are written.
  */
 import { describe, expect, it } from 'vitest'
+import { fold } from '../src/fold.js'
 import { normalize } from '../src/normalize.js'
+import { matchNumbering } from '../src/numbering.js'
 import { parse } from '../src/parse.js'
 
 const units = (m: { units: Array<{ name: string; role: string }> }) => m.units.map((u) => `${u.name}:${u.role}`)
@@ -34,5 +36,36 @@ describe('lines indented with a tab and ideographic spaces', () => {
   it('keeps a tab that separates two cells, and the empty cells of such a row', () => {
     const n = normalize('指标\t现状\t目标\n\t已建成\t全覆盖\t')
     expect(n.text).toBe('指标\t现状\t目标\n\t已建成\t全覆盖\t')
+  })
+})
+
+describe('numbering written with small-form or half-width punctuation', () => {
+  it.each([
+    { marker: '1﹒', style: 'arabic' },
+    { marker: '一﹑', style: 'cn' },
+    { marker: '﹙二﹚', style: 'cn-paren' },
+    { marker: '3､', style: 'arabic' },
+  ])('$marker numbers an item', ({ marker, style }) => {
+    const r = parse(['某市稳增长工作方案', '一、重点任务', `${marker}扩大有效投资。推进重大项目建设。`, '牵头单位：市发展改革委'].join('\n'))
+    const m = r.measures.find((x) => x.title === '扩大有效投资')
+    expect(m?.numbering).toBe(marker)
+    expect(units(m!)).toEqual(['市发展改革委:lead'])
+    expect(matchNumbering(fold(marker))?.style).toBe(style)
+  })
+
+  it('splits items numbered 1﹒ 2﹒ at their numbers', () => {
+    const r = parse(
+      [
+        '一、主要目标',
+        '1﹒地区生产总值增长6%左右。',
+        '牵头单位：市发展改革委。',
+        '2﹒社会消费品零售总额增长8%左右。',
+        '牵头单位：市商务局。',
+      ].join('\n'),
+    )
+    expect(r.measures.map((m) => [m.numbering, units(m)])).toEqual([
+      ['1﹒', ['市发展改革委:lead']],
+      ['2﹒', ['市商务局:lead']],
+    ])
   })
 })
