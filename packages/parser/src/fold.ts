@@ -1,5 +1,8 @@
+import { TRADITIONAL } from './traditional.js'
+
 /**
- * Width folding: one canonical form for characters that Chinese documents write in either width.
+ * Width folding: one canonical form for characters that Chinese documents write in either width
+ * (or, for the words the parser looks for, in either script).
  *
  * Every mapping is one UTF-16 code unit to one, so a folded string has the same length as its
  * source and offsets into one are offsets into the other. Matching runs on the folded string,
@@ -40,7 +43,9 @@ const FULLWIDTH_PUNCT: Record<string, string> = {
 /**
  * Fold one character: full-width digits and Latin letters become ASCII, half-width
  * `( ) : ; , ! ?` become their full-width forms, ideographic and no-break spaces become spaces,
- * small-form and half-width CJK punctuation (`﹒ ﹑ ﹙ ｡ ､`) become the common forms.
+ * small-form and half-width CJK punctuation (`﹒ ﹑ ﹙ ｡ ､`) become the common forms, and the
+ * traditional characters of labels, unit names and title words become simplified (`牽頭` →
+ * `牵头`, see `TRADITIONAL`).
  * @param ch - a single UTF-16 code unit
  */
 export function foldChar(ch: string): string {
@@ -53,7 +58,7 @@ export function foldChar(ch: string): string {
   if (code === 0xff0b) return '+' // ＋
   if (code === 0xff0d) return '-' // －
   if (code === 0xff0f) return '/' // ／
-  return FULLWIDTH_PUNCT[ch] ?? ch
+  return FULLWIDTH_PUNCT[ch] ?? TRADITIONAL.get(ch) ?? ch
 }
 
 const TABLE = (() => {

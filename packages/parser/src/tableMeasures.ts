@@ -22,7 +22,7 @@ const ROLE: Partial<Record<Column, UnitRole>> = { lead: 'lead', units: 'responsi
 function columnsOf(header: string[]): Map<Column, number> | null {
   const cols = new Map<Column, number>()
   header.forEach((cell, i) => {
-    const h = cell.replace(/\s+/g, '')
+    const h = fold(cell).replace(/\s+/g, '')
     for (const [col, re] of HEADERS) {
       if (!cols.has(col) && re.test(h)) {
         cols.set(col, i)
@@ -110,7 +110,7 @@ export function measuresFromTable(n: NormalizedText, table: Table, firstSeq: num
       units,
       primaryUnit: first ? { ...first, inferred: leadUnits.length === 0 } : null,
       responsibility: null,
-      deadline: d ? { ...parseDeadline(n.text.slice(d.start, d.end)), span: makeSpan(n, d.start, d.end) } : null,
+      deadline: d ? { ...parseDeadline(n.folded.slice(d.start, d.end)), text: n.text.slice(d.start, d.end), span: makeSpan(n, d.start, d.end) } : null,
       sharedBlock: 1,
     })
   }

@@ -1,4 +1,5 @@
 import type { NormalizedText, Table } from '@policykb/model'
+import { fold } from './fold.js'
 import type { TextLine } from './lines.js'
 import { makeSpan } from './spans.js'
 
@@ -6,7 +7,7 @@ const cellsOf = (line: TextLine) => line.text.split('\t').map((c) => c.trim())
 const headerKey = (cells: string[]) => cells.map((c) => c.replace(/\s+/g, '')).join('\t')
 
 function kindOf(header: string[]): Table['kind'] {
-  const h = header.join('|')
+  const h = fold(header.join('|'))
   if (/(措施|任务|举措)/.test(h) && /(责任|牵头)/.test(h)) return 'tasklist'
   if (/指标/.test(h)) return 'indicators'
   return 'other'

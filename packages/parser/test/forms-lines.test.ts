@@ -69,3 +69,37 @@ describe('numbering written with small-form or half-width punctuation', () => {
     ])
   })
 })
+
+describe('a plan republished in traditional script', () => {
+  const doc = [
+    '某縣優化營商環境工作計劃',
+    '一、重點任務',
+    '1.推進證照分離改革。全面推行告知承諾制。',
+    '牽頭單位：縣市場監管局',
+    '責任單位：縣司法局、各鄉鎮人民政府',
+    '完成時限：2023年6月底前',
+    '2.壓縮企業開辦時間。實現一日辦結。（縣行政審批服務局牽頭，縣稅務局配合，長期堅持）',
+  ].join('\n')
+  const r = parse(doc)
+
+  it('keeps the text as written and folds only its matching twin', () => {
+    expect(r.normalized.text).toBe(doc)
+    expect(r.normalized.folded.split('\n')[3]).toBe('牵头单位：县市场监管局')
+  })
+
+  it('reads labels and role words in traditional script', () => {
+    expect(r.measures.map((m) => m.title)).toEqual(['推進證照分離改革', '壓縮企業開辦時間'])
+    expect(units(r.measures[0]!)).toEqual(['縣市場監管局:lead', '縣司法局:responsible', '各鄉鎮人民政府:responsible'])
+    expect(r.measures[0]!.deadline).toMatchObject({ kind: 'date', date: '2023-06-30' })
+    expect(units(r.measures[1]!)).toEqual(['縣行政審批服務局:lead', '縣稅務局:cooperating'])
+  })
+
+  it('reads a task table whose header is in traditional script', () => {
+    const t = parse(
+      ['某縣重點任務分工表', '', '序號\t重點任務\t牽頭單位\t完成時限', '1\t推行一網通辦。實現全程網辦。\t縣政務服務中心\t長期堅持'].join('\n'),
+    )
+    expect(t.measures.map((m) => [m.title, units(m), m.deadline?.kind, m.deadline?.text])).toEqual([
+      ['推行一網通辦', ['縣政務服務中心:lead'], 'ongoing', '長期堅持'],
+    ])
+  })
+})
