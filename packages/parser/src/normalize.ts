@@ -1,6 +1,6 @@
 import { type NormalizedText, type Removal, RemovalKind, type Segment } from '@policykb/model'
 import { fold } from './fold.js'
-import { endsComplete, endsContinuing, isHeadingLike, startsBlock, startsWithFragment } from './lineShape.js'
+import { endsComplete, endsContinuing, isHeadingLike, isTableLine, startsBlock, startsWithFragment } from './lineShape.js'
 import { startsWithLabel } from './labels.js'
 import { classifyFurniture, FOOTNOTE_LINE, SUPERSCRIPT_DIGITS, superscriptValue } from './furniture.js'
 
@@ -199,14 +199,14 @@ function prevContent(lines: Line[], from: number): number {
 /** A line that would continue the text of `a`. */
 function continues(a: Line, b: Line): boolean {
   if (startsWithFragment(b.shape)) return true
-  if (a.shape.includes('\t') || b.shape.includes('\t')) return false
+  if (isTableLine(a.shape) || isTableLine(b.shape)) return false
   if (startsBlock(b.shape)) return endsContinuing(a.shape)
   return true
 }
 
 /** `a` stops short: it neither ends a sentence nor stands alone as a heading or a label line. */
 function brokenOff(a: Line): boolean {
-  if (a.shape.includes('\t')) return false
+  if (isTableLine(a.shape)) return false
   if (endsContinuing(a.shape)) return true
   if (endsComplete(a.shape) || isHeadingLike(a.shape, a.bold)) return false
   if (startsWithLabel(a.shape)) return false
@@ -218,7 +218,7 @@ function joins(a: Line, b: Line): boolean {
   if (brokenOff(a)) return continues(a, b)
   // A label line ends wherever its list ends, unless what follows is the rest of a name or of
   // the list: a short line that is no new block and ends like a unit list does.
-  if (endsComplete(a.shape) || a.shape.includes('\t') || b.shape.includes('\t')) return false
+  if (endsComplete(a.shape) || isTableLine(a.shape) || isTableLine(b.shape)) return false
   return startsWithFragment(b.shape) || (startsWithLabel(a.shape) && endsLikeUnitList(b.shape))
 }
 

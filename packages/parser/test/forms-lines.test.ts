@@ -103,3 +103,62 @@ describe('a plan republished in traditional script', () => {
     ])
   })
 })
+
+describe('task tables drawn with |', () => {
+  const tasks = (text: string) =>
+    parse(text).measures.map((m) => [m.text, units(m), m.deadline?.kind ?? null])
+  const expected = [
+    ['建成5G基站300个。', ['区工信局:responsible'], 'date'],
+    ['新增规上企业20家。', ['区经发局:responsible', '各街道:responsible'], 'ongoing'],
+  ]
+
+  it('reads one row per line, cells between pipes', () => {
+    const doc = [
+      '某区2024年重点工作责任清单',
+      '序号 | 重点工作 | 责任领导 | 责任单位 | 完成时限 |',
+      '1 | 建成5G基站300个。 | 王某 | 区工信局 | 2024年10月底 |',
+      '2 | 新增规上企业20家。 | 李某 | 区经发局、各街道 | 持续推进 |',
+    ].join('\n')
+    expect(tasks(doc)).toEqual(expected)
+  })
+
+  it('reads a Markdown table with its delimiter row', () => {
+    const doc = [
+      '| 序号 | 重点工作 | 责任单位 | 完成时限 |',
+      '| --- | --- | --- | --- |',
+      '| 1 | 建成5G基站300个。 | 区工信局 | 2024年10月底 |',
+      '| 2 | 新增规上企业20家。 | 区经发局、各街道 | 持续推进 |',
+    ].join('\n')
+    expect(tasks(doc)).toEqual(expected)
+  })
+
+  it('reads one cell per line, a row starting at each 序号', () => {
+    const doc = [
+      '某区2024年重点工作责任清单',
+      '序号 |',
+      '重点工作 |',
+      '责任领导 |',
+      '责任单位 |',
+      '完成时限 |',
+      '1 |',
+      '建成5G基站300个。 |',
+      '王某 |',
+      '区工信局 |',
+      '2024年10月底 |',
+      '2 |',
+      '新增规上企业20家。 |',
+      '李某 |',
+      '区经发局、各街道 |',
+      '持续推进 |',
+    ].join('\n')
+    expect(tasks(doc)).toEqual(expected)
+    const r = parse(doc)
+    for (const m of r.measures) for (const u of m.units) expect(r.normalized.text.slice(u.span.start, u.span.end)).toBe(u.name)
+  })
+
+  it('leaves a sentence with a single | alone', () => {
+    const r = parse(['一、重点任务', '1.推进数据共享。打通A|B两个平台。（市数据局牵头）'].join('\n'))
+    expect(r.document.tables).toHaveLength(0)
+    expect(units(r.measures[0]!)).toEqual(['市数据局:lead'])
+  })
+})
