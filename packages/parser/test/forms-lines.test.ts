@@ -3,6 +3,7 @@
  * typographic variants of the numbering dot, traditional script, tables drawn with `|`. Each
  * document here is made up, written the way such plans are written.
  */
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { fold } from '../src/fold.js'
 import { normalize } from '../src/normalize.js'
@@ -160,5 +161,52 @@ describe('task tables drawn with |', () => {
     const r = parse(['一、重点任务', '1.推进数据共享。打通A|B两个平台。（市数据局牵头）'].join('\n'))
     expect(r.document.tables).toHaveLength(0)
     expect(units(r.measures[0]!)).toEqual(['市数据局:lead'])
+  })
+})
+
+describe('a plan saved as HTML', () => {
+  const doc = [
+    '<p align=\\"left\\">',
+    '\t　　一、重点任务</p><p align=\\"left\\">',
+    '\t　　1.开展促销活动。组织商贸企业开展<span>促销</span>。（市商务局牵头，市财政局配合）</p><p>',
+    '\t　　2.发放消费券。安排资金发放消费券。</p><p>（市财政局牵头）</p>',
+  ].join('\n')
+  const n = normalize(doc)
+
+  it('sets the tags aside as markup and keeps paragraphs apart', () => {
+    expect(n.text).toBe('一、重点任务\n1.开展促销活动。组织商贸企业开展促销。（市商务局牵头，市财政局配合）\n2.发放消费券。安排资金发放消费券。（市财政局牵头）')
+    expect(n.removals.filter((r) => r.kind === 'markup').map((r) => doc.slice(r.start, r.end))).toContain('<span>')
+  })
+
+  it('accounts for every character once, whatever the tags and lines', () => {
+    const piece = fc.oneof(
+      fc.constantFrom('<p>', '</p>', '<p align=\\"left\\">', '<br/>', '<span>', '</td>', '\n', '\t', '　　', '|', '1.', '（一）', '。', '（市财政局牵头）'),
+      fc.string({ maxLength: 8 }),
+    )
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (parts) => {
+        const source = parts.join('')
+        const m = normalize(source)
+        const seen = new Uint8Array(source.length)
+        for (const s of m.segments) {
+          expect(source.slice(s.source, s.source + s.length)).toBe(m.text.slice(s.start, s.start + s.length))
+          for (let i = s.source; i < s.source + s.length; i++) seen[i]!++
+        }
+        for (const r of m.removals) for (let i = r.start; i < r.end; i++) seen[i]!++
+        expect([...seen].every((c) => c === 1)).toBe(true)
+      }),
+    )
+  })
+
+  it('reads the measures of the page', () => {
+    const r = parse(doc)
+    expect(r.measures.map((m) => [m.title, units(m)])).toEqual([
+      ['开展促销活动', ['市商务局:lead', '市财政局:cooperating']],
+      ['发放消费券', ['市财政局:lead']],
+    ])
+  })
+
+  it('leaves a plain text that mentions a tag alone', () => {
+    expect(normalize('说明：正文中的<p>标记不是格式。').text).toBe('说明：正文中的<p>标记不是格式。')
   })
 })
