@@ -1,5 +1,8 @@
+import { TRADITIONAL } from './traditional.js'
+
 /**
- * Width folding: one canonical form for characters that Chinese documents write in either width.
+ * Width folding: one canonical form for characters that Chinese documents write in either width
+ * (or, for the words the parser looks for, in either script).
  *
  * Every mapping is one UTF-16 code unit to one, so a folded string has the same length as its
  * source and offsets into one are offsets into the other. Matching runs on the folded string,
@@ -19,11 +22,30 @@ const FULLWIDTH_PUNCT: Record<string, string> = {
   '\u00a0': ' ',
   '[': '［',
   ']': '］',
+  // Small form variants (FE50–FE5E) and half-width CJK punctuation: the same marks, set in
+  // another size by some word processors and web fonts (`1﹒`, `一﹑`, `﹙一﹚`).
+  '\ufe50': '，',
+  '\ufe51': '、',
+  '\ufe52': '.',
+  '\ufe54': '；',
+  '\ufe55': '：',
+  '\ufe56': '？',
+  '\ufe57': '！',
+  '\ufe59': '（',
+  '\ufe5a': '）',
+  '\ufe5d': '〔',
+  '\ufe5e': '〕',
+  '\uff61': '。',
+  '\uff64': '、',
+  '\u2024': '.', // ONE DOT LEADER
 }
 
 /**
  * Fold one character: full-width digits and Latin letters become ASCII, half-width
- * `( ) : ; , ! ?` become their full-width forms, ideographic and no-break spaces become spaces.
+ * `( ) : ; , ! ?` become their full-width forms, ideographic and no-break spaces become spaces,
+ * small-form and half-width CJK punctuation (`﹒ ﹑ ﹙ ｡ ､`) become the common forms, and the
+ * traditional characters of labels, unit names and title words become simplified (`牽頭` →
+ * `牵头`, see `TRADITIONAL`).
  * @param ch - a single UTF-16 code unit
  */
 export function foldChar(ch: string): string {
@@ -36,7 +58,7 @@ export function foldChar(ch: string): string {
   if (code === 0xff0b) return '+' // ＋
   if (code === 0xff0d) return '-' // －
   if (code === 0xff0f) return '/' // ／
-  return FULLWIDTH_PUNCT[ch] ?? ch
+  return FULLWIDTH_PUNCT[ch] ?? TRADITIONAL.get(ch) ?? ch
 }
 
 const TABLE = (() => {

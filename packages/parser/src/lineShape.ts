@@ -59,8 +59,17 @@ export function startsBlock(line: string): boolean {
     DOC_NUMBER.test(line) ||
     DATE_LINE.test(line) ||
     isKeyValue(line) ||
-    line.includes('\t')
+    isTableLine(line)
   )
+}
+
+/**
+ * The line is (part of) a table row: cells separated by tabs, or drawn with `|` — a whole row
+ * (`序号 | 重点工作 | 责任单位 |`, `| 1 | … |`) or one cell per line, each closed by `|`, as tables
+ * copied out of PDF viewers and web pages come.
+ */
+export function isTableLine(line: string): boolean {
+  return line.includes('\t') || line.endsWith('|') || line.startsWith('|') || (line.match(/\|/g)?.length ?? 0) >= 2
 }
 
 /** The line is a heading or title rather than a fragment of running text. */

@@ -1,6 +1,7 @@
 import { type NormalizedText, type Removal, RemovalKind, type Segment } from '@policykb/model'
 import { fold } from './fold.js'
-import { endsComplete, endsContinuing, isHeadingLike, startsBlock, startsWithFragment } from './lineShape.js'
+import { endsComplete, endsContinuing, isHeadingLike, isTableLine, startsBlock, startsWithFragment } from './lineShape.js'
+import { breaksParagraph, isHtml, leadingMargin, tagRanges, trailingMargin, withoutTags } from './html.js'
 import { startsWithLabel } from './labels.js'
 import { classifyFurniture, FOOTNOTE_LINE, SUPERSCRIPT_DIGITS, superscriptValue } from './furniture.js'
 
@@ -16,6 +17,30 @@ const code = (kind: RemovalKind) => KINDS.indexOf(kind) + 1
 
 const LEADING_SPACE = /^[ \u3000\u00a0\ufeff]+/
 const TRAILING_SPACE = /[ \u3000\u00a0]+$/
+/** Leading and trailing whitespace counting tabs, for lines whose tabs separate no cells. */
+const LEADING_WHITE = /^[ \t\u3000\u00a0\ufeff]+/
+const TRAILING_WHITE = /[ \t\u3000\u00a0]+$/
+
+/**
+ * How much of `raw` is indentation before and trailing space after the content. A tab is a cell
+ * separator only between two non-empty cells: text copied from web pages and word processors
+ * indents with `\t　　`, and such a tab is indentation like the spaces around it. When the line
+ * does hold a separator, it is a table row and its outer tabs are empty cells, kept.
+ */
+function margins(raw: string, html: boolean): { lead: number; trail: number } {
+  if (html) {
+    // tags at either end are margin like the spaces around them (the tags become markup later)
+    if (withoutTags(raw).trim() === '') return { lead: raw.length, trail: 0 }
+    const lead = leadingMargin(raw)
+    return { lead, trail: trailingMargin(raw.slice(lead)) }
+  }
+  if (raw.trim() === '') return { lead: raw.length, trail: 0 }
+  const lead = LEADING_WHITE.exec(raw)?.[0].length ?? 0
+  const trail = TRAILING_WHITE.exec(raw)?.[0].length ?? 0
+  if (!raw.slice(lead, raw.length - trail).includes('\t')) return { lead, trail }
+  const spaceLead = LEADING_SPACE.exec(raw)?.[0].length ?? 0
+  return { lead: spaceLead, trail: raw.length > spaceLead ? (TRAILING_SPACE.exec(raw)?.[0].length ?? 0) : 0 }
+}
 
 /** A physical line of the original text. */
 interface Line {
@@ -69,7 +94,8 @@ export function normalize(source: string, options: NormalizeOptions = {}): Norma
   const mark = (from: number, to: number, k: RemovalKind) => kind.fill(code(k), from, to)
 
   if (source.charCodeAt(0) === 0xfeff) mark(0, 1, 'bom')
-  const lines = splitLines(source, mark)
+  const html = isHtml(source)
+  const lines = splitLines(source, mark, html)
   const lineStarts = lines.map((l) => l.start)
 
   classifyLines(lines)
@@ -81,15 +107,16 @@ export function normalize(source: string, options: NormalizeOptions = {}): Norma
   for (const line of lines) {
     if (line.role !== 'content' && line.role !== 'blank') mark(line.cs, line.ce, line.role)
   }
-  markSeparators(lines, kind, mark, joinPageBreaks)
+  markSeparators(lines, kind, mark, joinPageBreaks, html ? source : null)
   markEmphasis(lines, source, mark)
   markSpacing(lines, source, mark)
   markFootnoteMarkers(lines, source, kind, mark, extras)
+  if (html) for (const [a, b] of tagRanges(source)) mark(a, b, 'markup')
 
   return { ...build(source, kind), lineStarts, extras }
 }
 
-function splitLines(source: string, mark: (a: number, b: number, k: RemovalKind) => void): Line[] {
+function splitLines(source: string, mark: (a: number, b: number, k: RemovalKind) => void, html: boolean): Line[] {
   const lines: Line[] = []
   let start = 0
   const n = source.length
@@ -105,14 +132,13 @@ function splitLines(source: string, mark: (a: number, b: number, k: RemovalKind)
     const bomOffset = start === 0 && source.charCodeAt(0) === 0xfeff ? 1 : 0
     const raw = source.slice(start + bomOffset, end)
     // a line of nothing but spaces and tabs is blank, whatever tabs mean elsewhere
-    const lead = raw.trim() === '' ? raw.length : (LEADING_SPACE.exec(raw)?.[0].length ?? 0)
-    const trail = raw.length > lead ? (TRAILING_SPACE.exec(raw)?.[0].length ?? 0) : 0
+    const { lead, trail } = margins(raw, html)
     const cs = start + bomOffset + lead
     const ce = Math.max(cs, end - trail)
     if (lead) mark(start + bomOffset, cs, lead === raw.length ? 'blank' : 'indent')
     if (trail && ce < end) mark(ce, end, 'trailing-space')
     const content = source.slice(cs, ce)
-    const folded = fold(content)
+    const folded = fold(html ? withoutTags(content) : content)
     const bold = /^\*\*.+\*\*$/.test(folded) && !folded.slice(2, -2).includes('**')
     lines.push({
       start,
@@ -182,14 +208,14 @@ function prevContent(lines: Line[], from: number): number {
 /** A line that would continue the text of `a`. */
 function continues(a: Line, b: Line): boolean {
   if (startsWithFragment(b.shape)) return true
-  if (a.shape.includes('\t') || b.shape.includes('\t')) return false
+  if (isTableLine(a.shape) || isTableLine(b.shape)) return false
   if (startsBlock(b.shape)) return endsContinuing(a.shape)
   return true
 }
 
 /** `a` stops short: it neither ends a sentence nor stands alone as a heading or a label line. */
 function brokenOff(a: Line): boolean {
-  if (a.shape.includes('\t')) return false
+  if (isTableLine(a.shape)) return false
   if (endsContinuing(a.shape)) return true
   if (endsComplete(a.shape) || isHeadingLike(a.shape, a.bold)) return false
   if (startsWithLabel(a.shape)) return false
@@ -201,7 +227,7 @@ function joins(a: Line, b: Line): boolean {
   if (brokenOff(a)) return continues(a, b)
   // A label line ends wherever its list ends, unless what follows is the rest of a name or of
   // the list: a short line that is no new block and ends like a unit list does.
-  if (endsComplete(a.shape) || a.shape.includes('\t') || b.shape.includes('\t')) return false
+  if (endsComplete(a.shape) || isTableLine(a.shape) || isTableLine(b.shape)) return false
   return startsWithFragment(b.shape) || (startsWithLabel(a.shape) && endsLikeUnitList(b.shape))
 }
 
@@ -288,6 +314,8 @@ function markSeparators(
   kind: Uint8Array,
   mark: (a: number, b: number, k: RemovalKind) => void,
   joinPageBreaks: boolean,
+  /** the source when it is HTML: a paragraph tag between two lines keeps them apart */
+  html: string | null,
 ): void {
   let prev = -1
   for (let i = 0; i <= lines.length; i++) {
@@ -300,7 +328,7 @@ function markSeparators(
     for (let p = gapStart; p < gapEnd; p++) if (kind[p] === KEEP) free.push(p)
     if (prev < 0 || !line) {
       for (const p of free) mark(p, p + 1, 'blank')
-    } else if (joinPageBreaks && joins(lines[prev]!, line)) {
+    } else if (joinPageBreaks && !(html !== null && breaksParagraph(html.slice(lines[prev]!.ce, line.cs))) && joins(lines[prev]!, line)) {
       for (const p of free) mark(p, p + 1, 'join')
     } else {
       let blankLine = false

@@ -9,7 +9,7 @@ type Column = 'specialty' | 'direction' | 'measure' | 'lead' | 'units' | 'cooper
 const HEADERS: Array<[Column, RegExp]> = [
   ['specialty', /^(所属专项|专项|所属领域|领域)$/],
   ['direction', /^(改革方向|方向|任务类别|类别|重点领域)$/],
-  ['measure', /(措施|任务|工作内容|内容|事项)/],
+  ['measure', /(措施|任务|重点工作|工作内容|内容|事项)/],
   ['lead', /^(牵头单位|牵头部门|牵头)$/],
   ['units', /^(责任单位|责任部门|责任主体|实施单位)$/],
   ['cooperating', /^(配合单位|配合部门|协办单位)$/],
@@ -22,7 +22,7 @@ const ROLE: Partial<Record<Column, UnitRole>> = { lead: 'lead', units: 'responsi
 function columnsOf(header: string[]): Map<Column, number> | null {
   const cols = new Map<Column, number>()
   header.forEach((cell, i) => {
-    const h = cell.replace(/\s+/g, '')
+    const h = fold(cell).replace(/\s+/g, '')
     for (const [col, re] of HEADERS) {
       if (!cols.has(col) && re.test(h)) {
         cols.set(col, i)
@@ -33,12 +33,21 @@ function columnsOf(header: string[]): Map<Column, number> | null {
   return cols.has('measure') && (cols.has('units') || cols.has('lead')) ? cols : null
 }
 
-/** Offsets of each tab-separated cell within a row's line. */
+/**
+ * Offsets of each cell within a row: cells are separated by tabs, or, in a row with no tab, by
+ * `|` (a row drawn with pipes, or written one cell per line); a leading `|` is frame.
+ */
 function cellRanges(n: NormalizedText, start: number, end: number): Array<[number, number]> {
   const out: Array<[number, number]> = []
+  const sep = n.text.slice(start, end).includes('\t') ? '\t' : '|'
   let from = start
-  for (let i = start; i <= end; i++) {
-    if (i === end || n.text[i] === '\t') {
+  if (sep === '|') {
+    let k = start
+    while (k < end && /\s/.test(n.text[k]!)) k++
+    if (n.text[k] === '|') from = k + 1
+  }
+  for (let i = from; i <= end; i++) {
+    if (i === end || n.text[i] === sep) {
       let a = from
       let b = i
       while (a < b && /\s/.test(n.text[a]!)) a++
@@ -110,7 +119,7 @@ export function measuresFromTable(n: NormalizedText, table: Table, firstSeq: num
       units,
       primaryUnit: first ? { ...first, inferred: leadUnits.length === 0 } : null,
       responsibility: null,
-      deadline: d ? { ...parseDeadline(n.text.slice(d.start, d.end)), span: makeSpan(n, d.start, d.end) } : null,
+      deadline: d ? { ...parseDeadline(n.folded.slice(d.start, d.end)), text: n.text.slice(d.start, d.end), span: makeSpan(n, d.start, d.end) } : null,
       sharedBlock: 1,
     })
   }
