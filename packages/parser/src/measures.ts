@@ -175,7 +175,7 @@ function pathOf(n: NormalizedText, node: OutlineNode): string[] {
 function directionOf(node: OutlineNode): { start: number; end: number } | null {
   for (let p = node.parent; p?.line; p = p.parent) {
     if (!p.title) continue
-    const heading = p.line.text.slice(p.title.start - p.line.contentStart, p.title.end - p.line.contentStart)
+    const heading = p.line.folded.slice(p.title.start - p.line.contentStart, p.title.end - p.line.contentStart)
     if (!isGenericHeading(heading)) return p.title
   }
   return node.title

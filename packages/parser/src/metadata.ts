@@ -135,16 +135,23 @@ const LEADING_NUMBER_OF_TITLE = /^[\u4e00-\u9fa5]{1,12}[〔［[（(]\d{4}[〕］
  * @param head - the first lines, whitespace squeezed
  */
 function readDocNumber(head: string[]): string | null {
-  const bare = head.map((t) => fold(t).replace(/\s+/g, ''))
-  const own = bare.find((t) => DOC_NUMBER.test(t))
-  if (own) return own
+  // matched on the folded text (1:1, so offsets agree), returned as written
+  const written = head.map((t) => t.replace(/\s+/g, ''))
+  const bare = written.map(fold)
+  const at = (i: number, found: string | undefined, from = 0): string | null => {
+    if (found === undefined) return null
+    const start = bare[i]!.indexOf(found, from)
+    return start < 0 ? found : written[i]!.slice(start, start + found.length)
+  }
+  const own = bare.findIndex((t) => DOC_NUMBER.test(t))
+  if (own >= 0) return written[own]!
   for (const [i, t] of bare.entries()) {
     const afterTitle = LEADING_TITLE_WITH_NUMBER.exec(head[i]!)
-    if (afterTitle && titleOf(afterTitle[0], 80)) return new RegExp(NUMBER).exec(fold(afterTitle[0]).replace(/\s+/g, ''))?.[0] ?? null
+    if (afterTitle && titleOf(afterTitle[0], 80)) return at(i, new RegExp(NUMBER).exec(fold(afterTitle[0]).replace(/\s+/g, ''))?.[0])
     const labelled = LABELLED_NUMBER.exec(t)
-    if (labelled) return labelled[1]!
+    if (labelled) return at(i, labelled[1], labelled.index)
     const leading = LEADING_NUMBER.exec(t)
-    if (leading && titleOf(leading[2]!, 80)) return leading[1]!
+    if (leading && titleOf(leading[2]!, 80)) return at(i, leading[1])
   }
   return null
 }

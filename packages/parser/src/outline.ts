@@ -209,7 +209,7 @@ export function buildOutline(lines: TextLine[], rootRole: SectionRole): OutlineN
         depth: parent.depth + 1,
       }
       if (node.title) {
-        node.ownRole = roleOfHeading(line.text.slice(node.title.start - line.contentStart, node.title.end - line.contentStart))
+        node.ownRole = roleOfHeading(line.folded.slice(node.title.start - line.contentStart, node.title.end - line.contentStart))
         node.role = node.ownRole ?? parent.role
       }
       parent.children.push(node)

@@ -1,5 +1,6 @@
 import type { UnitRole } from '@policykb/model'
 import { type DeadlineDraft, type DeadlineOptions, parseDeadline } from './deadline.js'
+import { fold } from './fold.js'
 import { findLabels, type LabelKind } from './labels.js'
 import { isNoteClause, parseUnitList, type UnitDraft } from './units.js'
 
@@ -142,7 +143,9 @@ class Statement {
     if (a >= b) return
     this.entry('deadline', label, a, b)
     const p = this.piece
-    this.deadline = { draft: parseDeadline(p.text.slice(a, b), this.options), start: p.start + a, end: p.start + b }
+    // read on the folded text (traditional script, full-width digits), kept as written
+    const draft = { ...parseDeadline(p.folded.slice(a, b), this.options), text: p.text.slice(a, b) }
+    this.deadline = { draft, start: p.start + a, end: p.start + b }
   }
 
   /**
@@ -272,7 +275,8 @@ export function parseLabelLines(lines: TextPiece[], options: DeadlineOptions & {
         const [, b] = trimmed(line, 0, line.text.length)
         // the stages stay one field: its text is exactly what its span covers
         const moreEnd = line.start + b
-        s.deadline = { draft: parseDeadline(options.text.slice(deadline.start, moreEnd), options), start: deadline.start, end: moreEnd }
+        const written = options.text.slice(deadline.start, moreEnd)
+        s.deadline = { draft: { ...parseDeadline(fold(written), options), text: written }, start: deadline.start, end: moreEnd }
         end = line.start + line.text.length
         const last = s.entries.findLast((e) => e.kind === 'deadline')
         if (last) last.end = moreEnd

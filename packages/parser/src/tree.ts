@@ -97,7 +97,7 @@ export function toPolicyTree(n: NormalizedText & { extras?: NormalizeExtras }, m
   const metadata = readMetadata(
     lines,
     asides.map((a) => a.text),
-    n.text,
+    n.folded,
   )
   const { parts: boundaries, refs, listLines } = findParts(lines)
   const isBundle = boundaries.length > 1

@@ -95,6 +95,20 @@ describe('a plan republished in traditional script', () => {
     expect(units(r.measures[1]!)).toEqual(['縣行政審批服務局:lead', '縣稅務局:cooperating'])
   })
 
+  it('reads a deadline clause, section words and the kind in traditional script', () => {
+    expect(r.measures[1]!.deadline).toMatchObject({ kind: 'ongoing', text: '長期堅持' })
+    expect(r.document.kind).toBe('plan')
+    const report = parse(
+      ['某縣人民政府關於印發某縣促進消費實施方案的通知', '某政發〔2023〕5號', '一、總體要求', '堅持以人民為中心，擴大消費。', '二、主要任務',
+       '（一）擴大汽車消費', '1.開展汽車促銷。組織車企開展促銷活動。（縣商務局牽頭）', '2.完善充電設施。新建充電樁100個。（縣發展改革委牽頭）'].join('\n'),
+    )
+    expect(report.document.docNumber).toBe('某政發〔2023〕5號')
+    expect(report.measures.map((m) => [m.title, m.direction])).toEqual([
+      ['開展汽車促銷', '擴大汽車消費'],
+      ['完善充電設施', '擴大汽車消費'],
+    ])
+  })
+
   it('reads a task table whose header is in traditional script', () => {
     const t = parse(
       ['某縣重點任務分工表', '', '序號\t重點任務\t牽頭單位\t完成時限', '1\t推行一網通辦。實現全程網辦。\t縣政務服務中心\t長期堅持'].join('\n'),
