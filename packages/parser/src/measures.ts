@@ -6,6 +6,7 @@ import { isGenericHeading } from './roles.js'
 import { makeSpan } from './spans.js'
 import { measuresFromTable } from './tableMeasures.js'
 import { nodeEnd, type PartNode, type PolicyTree, titleText } from './tree.js'
+import type { UnitDraft } from './units.js'
 
 /** Options of {@link extractMeasures}. */
 export interface ExtractOptions {
@@ -234,7 +235,15 @@ export function extractMeasures(tree: PolicyTree, options: ExtractOptions = {}):
   const drafts: Draft[] = []
   for (const part of tree.parts) drafts.push(...partMeasures(n, part, tree.metadata.year, diagnostics, file))
   drafts.sort((a, b) => a.start - b.start)
-  const measures = drafts.map((d, i) => toMeasure(n, d, i + 1, tree.metadata.firstListedIsLead))
+  // `（责任单位：…。以下措施均需各区人民政府落实，不再单独列出）`: a note that speaks for the
+  // statements after it gives its units to every later measure of the same part
+  const carried = new Map<PartNode, UnitDraft[]>()
+  const measures = drafts.map((d, i) => {
+    const measure = toMeasure(n, d, i + 1, tree.metadata.firstListedIsLead, carried.get(d.part) ?? [])
+    const notes = (d.block?.draft.notes ?? []).filter((note) => note.following && note.units.length > 0)
+    if (notes.length > 0) carried.set(d.part, [...(carried.get(d.part) ?? []), ...notes.flatMap((note) => note.units)])
+    return measure
+  })
   if (measures.length === 0) {
     // A 任务分工方案 may give its tasks only as a table. When the text holds measures, a task
     // table restates them (seed 002's attachment 24) and stays a table.
@@ -447,7 +456,10 @@ function splitByBlocks(n: NormalizedText, node: OutlineNode, own: Block[], base:
   return drafts
 }
 
-function toMeasure(n: NormalizedText, d: Draft, seq: number, firstListedIsLead: boolean): Measure {
+/**
+ * @param carried - units that notes of earlier statements give to the measures after them
+ */
+function toMeasure(n: NormalizedText, d: Draft, seq: number, firstListedIsLead: boolean, carried: readonly UnitDraft[]): Measure {
   const span = (r: { start: number; end: number }) => makeSpan(n, r.start, r.end)
   const slice = (r: { start: number; end: number }) => n.text.slice(r.start, r.end)
   const toRef = (u: { start: number; end: number; normalized: string; role: UnitRef['role'] }): UnitRef => ({
@@ -459,7 +471,9 @@ function toMeasure(n: NormalizedText, d: Draft, seq: number, firstListedIsLead: 
   const own = d.block?.draft.units ?? []
   // a heading's statement gives its lead to the measures below that name none of their own
   const fromHeading = (d.inherited?.draft.units ?? []).filter((u) => (d.block ? u.role === 'lead' : true))
-  const units: UnitRef[] = [...(own.some((u) => u.role === 'lead') ? [] : fromHeading), ...own].map(toRef)
+  const named = [...(own.some((u) => u.role === 'lead') ? [] : fromHeading), ...own]
+  const added = carried.filter((u, i) => !named.some((v) => v.normalized === u.normalized) && carried.findIndex((v) => v.normalized === u.normalized) === i)
+  const units: UnitRef[] = [...named, ...added].map(toRef)
   if (firstListedIsLead && units.length > 0 && !units.some((u) => u.role === 'lead')) units[0]!.role = 'lead'
   const leadUnits = units.filter((u) => u.role === 'lead')
   const first = leadUnits[0] ?? units[0]

@@ -136,6 +136,22 @@ describe('notes inside a statement', () => {
     expect(units(r.measures[2]!)).toEqual(['市财政局:lead', '市人力资源社会保障局:responsible'])
   })
 
+  it('gives the units a `以下…均需X落实` note names to the measures after it, not to its own', () => {
+    const later = parse(
+      [
+        '一、主要任务',
+        '（一）落实创业补贴。简化补贴申领。（责任单位：市财政局。以下措施均需各区人民政府落实，不再单独列出）',
+        '（二）优化创业服务。建设创业服务平台。（责任单位：市人力资源社会保障局）',
+        '（三）加强创业培训。开展创业培训。（责任单位：市人力资源社会保障局、各区人民政府）',
+      ].join('\n'),
+    )
+    expect(later.measures.map(units)).toEqual([
+      ['市财政局:responsible'],
+      ['市人力资源社会保障局:responsible', '各区人民政府:implementing'],
+      ['市人力资源社会保障局:responsible', '各区人民政府:responsible'],
+    ])
+  })
+
   it('reads the note into a rule for later measures', () => {
     const text = '落实补贴。（责任单位：市财政局。以下措施均需各区人民政府、各开发区管委会落实，不再单独列出）'
     const d = parseInlineResponsibility(piece(text))!
