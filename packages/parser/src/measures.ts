@@ -248,7 +248,7 @@ export function extractMeasures(tree: PolicyTree, options: ExtractOptions = {}):
     // A 任务分工方案 may give its tasks only as a table. When the text holds measures, a task
     // table restates them (seed 002's attachment 24) and stays a table.
     for (const table of tree.document.tables.filter((t) => t.kind === 'tasklist')) {
-      measures.push(...measuresFromTable(n, table, measures.length + 1))
+      measures.push(...measuresFromTable(n, table, measures.length + 1, tree.metadata.year))
     }
     if (measures.length > 0) {
       diagnostics.push({ ruleId: 'measures-from-table', severity: 'info', reason: `no measures in the text: ${measures.length} read from its task table`, ...file })

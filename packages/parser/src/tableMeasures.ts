@@ -67,8 +67,9 @@ function cellRanges(n: NormalizedText, start: number, end: number): Array<[numbe
  * @param n - the normalised text
  * @param table - a table of kind `tasklist`
  * @param firstSeq - sequence number of the first measure
+ * @param year - the document's year, for deadlines that name none (`全年`, `6月底前`)
  */
-export function measuresFromTable(n: NormalizedText, table: Table, firstSeq: number): Measure[] {
+export function measuresFromTable(n: NormalizedText, table: Table, firstSeq: number, year?: number): Measure[] {
   const cols = columnsOf(table.header)
   if (!cols) return []
   const measures: Measure[] = []
@@ -119,7 +120,7 @@ export function measuresFromTable(n: NormalizedText, table: Table, firstSeq: num
       units,
       primaryUnit: first ? { ...first, inferred: leadUnits.length === 0 } : null,
       responsibility: null,
-      deadline: d ? { ...parseDeadline(n.folded.slice(d.start, d.end)), text: n.text.slice(d.start, d.end), span: makeSpan(n, d.start, d.end) } : null,
+      deadline: d ? { ...parseDeadline(n.folded.slice(d.start, d.end), year === undefined ? {} : { year }), text: n.text.slice(d.start, d.end), span: makeSpan(n, d.start, d.end) } : null,
       sharedBlock: 1,
     })
   }

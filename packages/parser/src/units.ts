@@ -13,7 +13,7 @@ export interface UnitDraft {
 const UNIT_SUFFIX =
   /(局|委|办|院|中心|公司|支行|分行|分局|政府|法院|检察院|部|厅|会|处|所|站|队|集团|银行|社|馆|组|室|单位|部门|机构|协会|署|台|行|团|关|校|馆|管委会|海关|机关)$/
 /** How a unit name may begin, for telling `局和市…` (two units) from `资源和规划局` (one). */
-const UNIT_START = /^(市|县|区|省|各|人行|中国|国家|国网|许昌|全市|全省|有关|相关|XX|中省|驻)/
+const UNIT_START = /^(市|县|区|省|州|盟|旗|乡|镇|街道|各|人行|中国|国家|国网|许昌|全市|全省|有关|相关|XX|中省|驻)/
 
 /**
  * Role words that follow a unit or a list of units in a clause, most specific first, with the

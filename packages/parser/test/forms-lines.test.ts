@@ -171,6 +171,11 @@ describe('task tables drawn with |', () => {
     for (const m of r.measures) for (const u of m.units) expect(r.normalized.text.slice(u.span.start, u.span.end)).toBe(u.name)
   })
 
+  it('reads `全年` in a table as the document year', () => {
+    const doc = ['某区2024年重点工作责任清单', '序号 | 重点工作 | 责任单位 | 完成时限 |', '1 | 盘活存量土地100亩。 | 区自然资源局 | 全年 |'].join('\n')
+    expect(parse(doc).measures[0]!.deadline).toMatchObject({ text: '全年', date: '2024-12-31' })
+  })
+
   it('leaves a sentence with a single | alone', () => {
     const r = parse(['一、重点任务', '1.推进数据共享。打通A|B两个平台。（市数据局牵头）'].join('\n'))
     expect(r.document.tables).toHaveLength(0)

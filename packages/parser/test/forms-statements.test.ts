@@ -170,6 +170,11 @@ describe('notes inside a statement', () => {
     expect(d.notes[0]).toMatchObject({ following: true, coversOwn: true })
   })
 
+  it('splits units joined by 及 before a prefecture-level name', () => {
+    const r = parse(['一、主要任务', '（一）推进证照分离。全面推行告知承诺制。（责任单位：州司法局、州编办及州直有关单位）'].join('\n'))
+    expect(units(r.measures[0]!)).toEqual(['州司法局:responsible', '州编办:responsible', '州直有关单位:responsible'])
+  })
+
   it.each([
     { input: '市财政局、市税务局，下同', expected: ['市财政局', '市税务局'] },
     { input: '市财政局，不再单独列出', expected: ['市财政局'] },
