@@ -440,7 +440,7 @@ function splitByBlocks(n: NormalizedText, node: OutlineNode, own: Block[], base:
   }
   for (const block of sorted) {
     if (from < 0) {
-      const first = node.content.slice(contentIndex, block.at)[0]
+      const first = node.content.slice(contentIndex, block.at + 1)[0]
       from = first ? firstContentOffset(first) : block.draft.start
     }
     const [start, end] = trimRange(n, from, block.draft.start)

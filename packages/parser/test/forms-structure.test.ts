@@ -178,3 +178,30 @@ describe('items run together in one paragraph', () => {
     for (const m of r.measures) expect(r.normalized.text.slice(m.span.start, m.span.end)).toBe(m.text)
   })
 })
+
+describe('unnumbered paragraphs under a heading, each closed by its statement', () => {
+  // the form of a 政府工作报告 分工 document: each paragraph a task, `（X牵头）` at its end
+  const r = parse(
+    [
+      '某省政府关于落实重点工作部门分工的意见',
+      '一、扩大有效需求，促进经济平稳增长',
+      '落实积极的财政政策。优化财政支出结构，集中财力办大事。（财政厅牵头）',
+      '二、推进产业转型升级',
+      '实施工业强省战略。培育战略性新兴产业。（经济和信息化厅牵头）',
+      '加快发展现代服务业。推动服务业提质扩容。（发展改革委牵头）',
+    ].join('\n'),
+  )
+
+  it('makes each paragraph a measure with its own text, the heading its direction', () => {
+    expect(r.measures.slice(1).map((m) => [m.text, m.direction, units(m)])).toEqual([
+      ['实施工业强省战略。培育战略性新兴产业。', '推进产业转型升级', ['经济和信息化厅:lead']],
+      ['加快发展现代服务业。推动服务业提质扩容。', '推进产业转型升级', ['发展改革委:lead']],
+    ])
+  })
+
+  it('reads a heading with one such paragraph as a one-level measure titled by the heading', () => {
+    const [m] = r.measures
+    expect([m!.title, m!.direction, units(m!)]).toEqual(['扩大有效需求，促进经济平稳增长', '扩大有效需求，促进经济平稳增长', ['财政厅:lead']])
+    expect(m!.text.endsWith('落实积极的财政政策。优化财政支出结构，集中财力办大事。')).toBe(true)
+  })
+})
