@@ -103,7 +103,8 @@ export function isStatementLine(line: TextLine): boolean {
  * A paragraph holding a run of items (`（1）…。（2）…`, `…现提出以下意见。1.…。2.…`) split into one
  * line per item, so each item is read as if it started a line. A marker opens an item only
  * after `。`/`；`/`）` and only as part of a sequence of at least two consecutive values — the
- * line's own marker counts — so `2.43亿元` or a lone cross-reference never splits. Each piece
+ * line's own marker counts — so `2.43亿元` or a lone cross-reference never splits; `N.` directly
+ * before digits opens one only right after a closing `）`. Each piece
  * is a slice of the line: offsets stay exact.
  */
 export function splitRunOnItems(line: TextLine): TextLine[] {
@@ -113,7 +114,10 @@ export function splitRunOnItems(line: TextLine): TextLine[] {
   const found: Array<{ at: number; style: NumberingStyle; value: number }> = []
   for (let i = 1; i < f.length; i++) {
     if (!/[。；）]/.test(f[i - 1]!)) continue
-    const m = matchNumbering(f.slice(i))
+    const rest = f.slice(i)
+    // after a closing statement `）` a new item starts even when digits follow its dot
+    // (`…（牵头单位：市教育局）11.365育才项目`); whether it continues the run is checked below
+    const m = matchNumbering(rest, f[i - 1] === '）' ? Number(/^\d{1,3}(?=\.\d)/.exec(rest)?.[0]) : undefined)
     if (m) found.push({ at: i, style: m.style, value: m.value })
   }
   // keep the markers that continue a sequence: each the next value of the one before it
@@ -177,6 +181,9 @@ export function buildOutline(lines: TextLine[], rootRole: SectionRole): OutlineN
   const stack: OutlineNode[] = [root]
   let lastLabels: TextLine[] | null = null
   const top = () => stack[stack.length - 1]!
+  // the last `N.` item and its value: a line continuing its run may put digits right after the dot
+  let lastArabic: { node: OutlineNode; value: number } | null = null
+  const nextArabic = () => (lastArabic?.node.numbering?.endsWith('.') && stack.includes(lastArabic.node.parent!) ? lastArabic.value + 1 : undefined)
 
   for (const line of lines.flatMap(splitRunOnItems)) {
     if (line.text.trim() === '') continue
@@ -189,7 +196,7 @@ export function buildOutline(lines: TextLine[], rootRole: SectionRole): OutlineN
       continue
     }
     lastLabels = null
-    const numbering = line.headingDepth > 0 ? null : matchNumbering(line.folded)
+    const numbering = line.headingDepth > 0 ? null : matchNumbering(line.folded, nextArabic())
     if (numbering || line.headingDepth > 0) {
       const style: NumberingStyle = numbering?.style ?? 'markdown'
       const rank = RANK[style]
@@ -215,6 +222,7 @@ export function buildOutline(lines: TextLine[], rootRole: SectionRole): OutlineN
       parent.children.push(node)
       parent.content.push({ kind: 'child', node })
       stack.push(node)
+      if (numbering?.style === 'arabic') lastArabic = { node, value: numbering.value }
       continue
     }
     let holder = top()

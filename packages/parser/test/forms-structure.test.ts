@@ -205,3 +205,39 @@ describe('unnumbered paragraphs under a heading, each closed by its statement', 
     expect(m!.text.endsWith('落实积极的财政政策。优化财政支出结构，集中财力办大事。')).toBe(true)
   })
 })
+
+describe('an item whose title begins with digits', () => {
+  const r = doc(
+    '某市人才发展项目实施方案',
+    '一、重点项目',
+    ...Array.from({ length: 10 }, (_, i) => `${i + 1}.人才项目${'一二三四五六七八九十'[i]}。每年培养人才100名。（牵头单位：市人社局）`),
+    '11.365育才项目。每年资助青年教师20名。（牵头单位：市教育局）',
+    '12.加大投入。安排资金不少于2.43亿元。（牵头单位：市财政局）',
+    '二、资金安排',
+    '2.43亿元用于人才公寓建设。',
+    '1.统筹资金。',
+    '3.5亿元用于人才驿站建设。',
+  )
+
+  it('`11.365…` after item 10 is item 11, titled 365育才项目', () => {
+    const m = r.measures.find((x) => x.numbering === '11.')
+    expect(m?.title).toBe('365育才项目')
+    expect(units(m!)).toEqual(['市教育局:lead'])
+    expect(r.measures.map((x) => x.numbering).slice(9, 12)).toEqual(['10.', '11.', '12.'])
+  })
+
+  it('reads such an item on a line of its own as well', () => {
+    const s = doc('某市人才项目', '一、重点项目', '9.青年项目。', '10.工匠项目。', '11.121人才梯队项目。培养后备人才。', '（牵头单位：市人社局）')
+    expect(s.measures.map((x) => [x.numbering, x.title])).toEqual([
+      ['9.', '青年项目'],
+      ['10.', '工匠项目'],
+      ['11.', '121人才梯队项目'],
+    ])
+  })
+
+  it('a decimal that does not continue the run, or sits inside a sentence, stays a number', () => {
+    const tree = r.measures.map((x) => x.text).join('\n')
+    expect(tree).toContain('安排资金不少于2.43亿元。')
+    expect(r.measures.filter((x) => /^\d/.test(x.title ?? '')).map((x) => x.title)).toEqual(['365育才项目'])
+  })
+})
