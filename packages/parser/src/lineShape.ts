@@ -97,3 +97,21 @@ export function startsWithFragment(line: string): boolean {
   // a whole line of up to four characters (`工负责`, `局`) is the tail of something broken
   return m !== null || (line.length <= 4 && !startsBlock(line) && !endsComplete(line))
 }
+
+/**
+ * Where the title of an unnumbered heading line sits, as [start, end) offsets into the line: a
+ * short plain line that names an area of work (`加强交通建设`) — at most 20 characters, no
+ * sentence or clause punctuation, no brackets, no date, no document-type word at its end.
+ * Whether such a line really heads the items after it depends on where it stands (outline.ts).
+ * @param line - trimmed, width-folded line
+ * @returns the title's range, or null when the line is not shaped like a heading
+ */
+export function subheadingTitle(line: string): { start: number; end: number; box: boolean } | null {
+  const title = line.trimEnd()
+  if (title.length < 2 || title.length > 20) return null
+  if (/[。！？；，：,;:（）()]|^[—\-*+#]/.test(title) || matchNumbering(title) || startsWithLabel(title)) return null
+  // `工负责`, `市司法局、市中级人民法院按职责分工负责`: the broken-off tail of a unit list
+  if (/^[^、，；。（）\s]{1,2}[、，）]/.test(title) || /(负责|牵头|配合)$/.test(title)) return null
+  if (TITLE_END.test(title) || /^\d{4}\s*年/.test(title) || /^\d+$/.test(title) || isTableLine(title)) return null
+  return { start: 0, end: title.length, box: false }
+}

@@ -241,3 +241,51 @@ describe('an item whose title begins with digits', () => {
     expect(r.measures.filter((x) => /^\d/.test(x.title ?? '')).map((x) => x.title)).toEqual(['365育才项目'])
   })
 })
+
+describe('an unnumbered heading line over numbered items is their 改革方向', () => {
+  it('a short unnumbered line between a heading and its items heads them until the next such line', () => {
+    const r = doc(
+      '某区重点工作任务分解方案',
+      '一、重点工作',
+      '（一）做强增长引擎',
+      '加强交通建设',
+      '1.建设环线公路。完成路基工程。（牵头单位：区交通局）',
+      '2.推进公交一体化。新开公交线路5条。（牵头单位：区交通局）',
+      '推动产业升级',
+      '3.培育规上企业。新增规上企业20家。（牵头单位：区经信局）',
+      '（二）增进民生福祉',
+      '4.新建学校两所。（牵头单位：区教育局）',
+    )
+    expect(r.measures.map((m) => m.direction)).toEqual(['加强交通建设', '加强交通建设', '推动产业升级', '增进民生福祉'])
+    expect(r.measures[1]!.text).toBe('推进公交一体化。新开公交线路5条。')
+  })
+
+  it('the line heads items without statements too, and is no part of the item above it', () => {
+    const r = doc('某县稳增长行动方案', '一、重点任务', '（一）扩大有效投资', '加快项目建设', '1.推进重大项目', '全年开工项目30个。', '完善要素保障', '2.保障项目用地')
+    expect(r.measures.map((m) => [m.numbering, m.direction])).toEqual([
+      ['1.', '加快项目建设'],
+      ['2.', '完善要素保障'],
+    ])
+    expect(r.measures[0]!.text).not.toContain('完善要素保障')
+  })
+
+  it('a sentence, a long line, a line not followed by an item, or one with no heading above heads nothing', () => {
+    const r = doc(
+      '某市优化营商环境行动方案',
+      '一、重点任务',
+      '（一）优化政务服务',
+      '全面提升政务服务标准化规范化便利化水平并持续深化改革',
+      '1.推行一网通办。实现全程网办。（牵头单位：市政务服务局）',
+      '（二）加强监管',
+      '推进信用监管，强化联合惩戒',
+      '2.推进双随机抽查。（牵头单位：市市场监管局）',
+      '（三）规范执法',
+      '推进严格执法',
+      '全面推行行政执法公示制度，提升执法效能。',
+      '3.推行柔性执法。（牵头单位：市司法局）',
+    )
+    expect(r.measures.map((m) => m.direction)).toEqual(['优化政务服务', '加强监管', '规范执法'])
+    const top = doc('某县稳就业若干措施', '稳岗拓岗', '1.扩大就业岗位。开发公益岗位。（县人社局负责）')
+    expect(top.measures.map((m) => m.direction)).toEqual(['扩大就业岗位'])
+  })
+})
