@@ -243,6 +243,28 @@ describe('an item whose title begins with digits', () => {
 })
 
 describe('an unnumbered heading line over numbered items is their 改革方向', () => {
+  it('a 专栏 box heading is the direction of the items in it, until the next box or a higher heading', () => {
+    const r = doc(
+      '某市数字政府建设实施方案',
+      '三、重点任务',
+      '（一）夯实数字底座',
+      '专栏3-1 建设数据底座',
+      '1.归集公共数据。扩大数据归集范围。（牵头单位：市大数据局）',
+      '2.建设基础数据库。建成人口、法人基础库。（牵头单位：市公安局）',
+      '任务专栏3-2：推进场景应用',
+      '3.建设一网通办平台。实现高频事项全程网办。（牵头单位：市政务服务局）',
+      '（二）提升治理效能',
+      '4.推进一网统管。建设城市运行平台。（牵头单位：市城管局）',
+    )
+    expect(r.measures.map((m) => m.direction)).toEqual(['建设数据底座', '建设数据底座', '推进场景应用', '提升治理效能'])
+    expect(r.measures[1]!.text).toBe('建设基础数据库。建成人口、法人基础库。')
+  })
+
+  it('a box heading before the first item of a document heads its items', () => {
+    const r = doc('专栏6 建设共享平台', '1.完善共享目录。编制数据共享目录。（牵头单位：市大数据局）', '2.推动数据回流。向区县回流数据。（牵头单位：市大数据局）')
+    expect(r.measures.map((m) => m.direction)).toEqual(['建设共享平台', '建设共享平台'])
+  })
+
   it('a short unnumbered line between a heading and its items heads them until the next such line', () => {
     const r = doc(
       '某区重点工作任务分解方案',
