@@ -283,7 +283,15 @@ export function buildOutline(lines: TextLine[], rootRole: SectionRole): OutlineN
       continue
     }
     const heading = subheadingAt(line, all[i + 1], nextArabic())
-    if (heading) {
+    // after an item of a bare title, no sentence end, no statement (`1.建设环线公路` / `完成路基
+    // 工程`), a short line is its text
+    const bare = (rank: number) => {
+      const t = top()
+      if (!t.line || t.rank < rank || t.bodyStart !== null || t.content.length > 0) return false
+      if (/[。！？；]\s*$/.test(t.line.folded)) return false
+      return parseInlineResponsibility({ text: t.line.text, folded: t.line.folded, start: t.line.contentStart }) === null
+    }
+    if (heading && !bare(heading.rank)) {
       // it closes the items above it: it stands under the numbered heading its items fall under
       let under = stack.length - 1
       while (under > 0 && stack[under]!.rank >= heading.rank) under--

@@ -272,21 +272,33 @@ describe('an unnumbered heading line over numbered items is their 改革方向',
       '（一）做强增长引擎',
       '加强交通建设',
       '1.建设环线公路。完成路基工程。（牵头单位：区交通局）',
-      '2.推进公交一体化。新开公交线路5条。（牵头单位：区交通局）',
+      '2.推进公交一体化（牵头单位：区交通局）',
       '推动产业升级',
       '3.培育规上企业。新增规上企业20家。（牵头单位：区经信局）',
       '（二）增进民生福祉',
       '4.新建学校两所。（牵头单位：区教育局）',
     )
     expect(r.measures.map((m) => m.direction)).toEqual(['加强交通建设', '加强交通建设', '推动产业升级', '增进民生福祉'])
-    expect(r.measures[1]!.text).toBe('推进公交一体化。新开公交线路5条。')
+    expect(r.measures[1]!.text).toBe('推进公交一体化')
   })
 
   it('the line heads items without statements too, and is no part of the item above it', () => {
-    const r = doc('某县稳增长行动方案', '一、重点任务', '（一）扩大有效投资', '加快项目建设', '1.推进重大项目', '全年开工项目30个。', '完善要素保障', '2.保障项目用地')
+    const r = doc(
+      '某县稳增长行动方案',
+      '一、重点任务',
+      '（一）扩大有效投资',
+      '加快项目建设',
+      '1.推进重大项目',
+      '全年开工项目30个。',
+      '完善要素保障',
+      '2.保障项目用地。',
+      '强化金融支持',
+      '3.扩大信贷投放。',
+    )
     expect(r.measures.map((m) => [m.numbering, m.direction])).toEqual([
       ['1.', '加快项目建设'],
       ['2.', '完善要素保障'],
+      ['3.', '强化金融支持'],
     ])
     expect(r.measures[0]!.text).not.toContain('完善要素保障')
   })
@@ -307,6 +319,11 @@ describe('an unnumbered heading line over numbered items is their 改革方向',
       '3.推行柔性执法。（牵头单位：市司法局）',
     )
     expect(r.measures.map((m) => m.direction)).toEqual(['优化政务服务', '加强监管', '规范执法'])
+    const bare = doc('某县方案', '一、重点工作', '（一）做强增长引擎', '1.建设环线公路', '完成路基工程', '2.推进公交一体化。')
+    expect(bare.measures.map((m) => [m.direction, m.text])).toEqual([
+      ['做强增长引擎', '建设环线公路\n完成路基工程'],
+      ['做强增长引擎', '推进公交一体化。'],
+    ])
     const top = doc('某县稳就业若干措施', '稳岗拓岗', '1.扩大就业岗位。开发公益岗位。（县人社局负责）')
     expect(top.measures.map((m) => m.direction)).toEqual(['扩大就业岗位'])
   })
