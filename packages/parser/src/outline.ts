@@ -234,8 +234,8 @@ export function buildOutline(lines: TextLine[], rootRole: SectionRole): OutlineN
   let lastLabels: TextLine[] | null = null
   const top = () => stack[stack.length - 1]!
   // the last `N.` item and its value: a line continuing its run may put digits right after the dot
-  let lastArabic: { node: OutlineNode; value: number } | null = null
-  const nextArabic = () => (lastArabic?.node.numbering?.endsWith('.') && stack.includes(lastArabic.node.parent!) ? lastArabic.value + 1 : undefined)
+  let lastArabic: { node: OutlineNode; value: number; dot: boolean } | null = null
+  const nextArabic = () => (lastArabic?.dot && stack.includes(lastArabic.node.parent!) ? lastArabic.value + 1 : undefined)
 
   // the unnumbered heading the items of one rank currently fall under
   let sub: { rank: number; title: { start: number; end: number } } | null = null
@@ -279,7 +279,7 @@ export function buildOutline(lines: TextLine[], rootRole: SectionRole): OutlineN
       parent.children.push(node)
       parent.content.push({ kind: 'child', node })
       stack.push(node)
-      if (numbering?.style === 'arabic') lastArabic = { node, value: numbering.value }
+      if (numbering?.style === 'arabic') lastArabic = { node, value: numbering.value, dot: numbering.marker.endsWith('.') }
       continue
     }
     const heading = subheadingAt(line, all[i + 1], nextArabic())

@@ -235,6 +235,11 @@ describe('an item whose title begins with digits', () => {
     ])
   })
 
+  it('reads full-width digits and dots the same way', () => {
+    const s = doc('某市人才项目', '一、重点项目', '９．青年项目。', '１０．工匠项目。', '１１．１２１人才梯队项目。培养后备人才。')
+    expect(s.measures.map((x) => x.title)).toEqual(['青年项目', '工匠项目', '１２１人才梯队项目'])
+  })
+
   it('a decimal that does not continue the run, or sits inside a sentence, stays a number', () => {
     const tree = r.measures.map((x) => x.text).join('\n')
     expect(tree).toContain('安排资金不少于2.43亿元。')
