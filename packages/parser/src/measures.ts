@@ -159,11 +159,13 @@ function liftTo(node: OutlineNode, rank: number): OutlineNode {
   return n
 }
 
+/** Titles of the headings above a node, outermost first, unnumbered heading lines included. */
 function pathOf(n: NormalizedText, node: OutlineNode): string[] {
   const path: string[] = []
-  for (let p = node.parent; p?.line; p = p.parent) {
-    const t = titleText(n, p)
+  for (let p: OutlineNode | null = node; p?.line; p = p.parent) {
+    const t = p === node ? null : titleText(n, p)
     if (t) path.unshift(t)
+    if (p.subheading) path.unshift(n.text.slice(p.subheading.start, p.subheading.end))
   }
   return path
 }

@@ -284,6 +284,7 @@ describe('an unnumbered heading line over numbered items is their 改革方向',
       '4.新建学校两所。（牵头单位：区教育局）',
     )
     expect(r.measures.map((m) => m.direction)).toEqual(['加强交通建设', '加强交通建设', '推动产业升级', '增进民生福祉'])
+    expect(r.measures[2]!.path).toEqual(['重点工作', '做强增长引擎', '推动产业升级'])
     expect(r.measures[1]!.text).toBe('推进公交一体化')
   })
 
