@@ -50,7 +50,7 @@ function isKeyValue(line: string): boolean {
   return /^[^，。；：、]{1,8}：/.test(line)
 }
 
-/** The line starts a new block: a numbered item, a label, a heading, a bullet, a 文号 or date line. */
+/** The line starts a new block: a numbered item, a label, a heading, a 专栏 box, a bullet, a 文号 or date line. */
 export function startsBlock(line: string): boolean {
   return (
     matchNumbering(line) !== null ||
@@ -59,7 +59,9 @@ export function startsBlock(line: string): boolean {
     DOC_NUMBER.test(line) ||
     DATE_LINE.test(line) ||
     isKeyValue(line) ||
-    isTableLine(line)
+    isTableLine(line) ||
+    isBoxMarker(line) ||
+    subheadingTitle(line)?.box === true
   )
 }
 
@@ -92,7 +94,7 @@ export function isHeadingLike(line: string, wasBold: boolean): boolean {
  */
 export function startsWithFragment(line: string): boolean {
   if (/^[）》”’、，。；：]/.test(line)) return true
-  if (matchNumbering(line)) return false
+  if (matchNumbering(line) || isBoxMarker(line)) return false
   const m = /^([^、，；。（）\s]{1,2})[、，）]/.exec(line)
   // a whole line of up to four characters (`工负责`, `局`) is the tail of something broken
   return m !== null || (line.length <= 4 && !startsBlock(line) && !endsComplete(line))
@@ -100,6 +102,12 @@ export function startsWithFragment(line: string): boolean {
 
 /** `专栏3-1 建设数据底座`, `任务专栏6-2：建设基础域`: the marker of a box and the title after it. */
 const BOX_HEADING = /^(?:[\u4e00-\u9fa5]{0,4}专栏)\s*[\d一二三四五六七八九十]{1,3}(?:\s*[-—－–.．]\s*\d{1,3})?\s*[：:、]?\s*/
+
+/** The line is only the marker of a 专栏 box (`专栏1`, `任务专栏6-2`), its title on the next line. */
+export function isBoxMarker(line: string): boolean {
+  const box = BOX_HEADING.exec(line)
+  return box !== null && box[0].trimEnd().length === line.trimEnd().length
+}
 
 /**
  * Where the title of an unnumbered heading line sits, as [start, end) offsets into the line: a

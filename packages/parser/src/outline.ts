@@ -1,7 +1,7 @@
 import type { NumberingStyle, SectionRole } from '@policykb/model'
 import { findLabels, startsWithLabel } from './labels.js'
 import type { TextLine } from './lines.js'
-import { subheadingTitle } from './lineShape.js'
+import { isBoxMarker, subheadingTitle } from './lineShape.js'
 import { matchNumbering } from './numbering.js'
 import { parseInlineResponsibility } from './responsibility.js'
 import { isGenericHeading, roleOfHeading } from './roles.js'
@@ -186,12 +186,14 @@ function splitRunOnHeading(line: TextLine, next: TextLine | undefined): TextLine
 /**
  * An unnumbered line heading the numbered items right after it (`加强交通建设`, `专栏3-1 建设数据
  * 底座`): shaped as a heading (see `subheadingTitle`), no statement, and followed by a numbered
- * line. Returns the title's absolute offsets and the rank of the items it heads.
+ * line; `afterMarker` when it is the title of a box whose marker (`专栏1`) stood alone on the line
+ * before. Returns the title's absolute offsets and the rank of the items it heads.
  */
 function subheadingAt(
   line: TextLine,
   next: TextLine | undefined,
   nextArabic: number | undefined,
+  afterMarker = false,
 ): { rank: number; box: boolean; title: { start: number; end: number } } | null {
   if (line.headingDepth > 0 || !next || next.headingDepth > 0 || isLabelLine(line) || isStatementLine(line)) return null
   const numbering = matchNumbering(next.folded, nextArabic)
@@ -199,8 +201,9 @@ function subheadingAt(
   const title = subheadingTitle(line.folded)
   if (!title) return null
   const heading = line.folded.slice(title.start, title.end)
-  if (!title.box && (roleOfHeading(heading) || isGenericHeading(heading))) return null
-  return { rank: RANK[numbering.style], box: title.box, title: { start: line.contentStart + title.start, end: line.contentStart + title.end } }
+  const box = title.box || afterMarker
+  if (!box && (roleOfHeading(heading) || isGenericHeading(heading))) return null
+  return { rank: RANK[numbering.style], box, title: { start: line.contentStart + title.start, end: line.contentStart + title.end } }
 }
 
 /**
@@ -239,6 +242,7 @@ export function buildOutline(lines: TextLine[], rootRole: SectionRole): OutlineN
 
   // the unnumbered heading the items of one rank currently fall under
   let sub: { rank: number; title: { start: number; end: number } } | null = null
+  let titleOfMarker = -1
   const items = lines.flatMap(splitRunOnItems).filter((l) => l.text.trim() !== '')
   const all = items.flatMap((l, i) => splitRunOnHeading(l, items[i + 1]))
   for (const [i, line] of all.entries()) {
@@ -282,7 +286,10 @@ export function buildOutline(lines: TextLine[], rootRole: SectionRole): OutlineN
       if (numbering?.style === 'arabic') lastArabic = { node, value: numbering.value, dot: numbering.marker.endsWith('.') }
       continue
     }
-    const heading = subheadingAt(line, all[i + 1], nextArabic())
+    if (i === titleOfMarker) continue
+    // `专栏1` / `建设数据底座` / `1.…`: the box's title is on the line after its marker
+    const boxed = isBoxMarker(line.folded) && all[i + 1] ? subheadingAt(all[i + 1]!, all[i + 2], nextArabic(), true) : null
+    const heading = boxed ?? subheadingAt(line, all[i + 1], nextArabic())
     // after an item of a bare title, no sentence end, no statement (`1.建设环线公路` / `完成路基
     // 工程`), a short line is its text
     const bare = (rank: number) => {
@@ -299,6 +306,10 @@ export function buildOutline(lines: TextLine[], rootRole: SectionRole): OutlineN
         stack.length = under + 1
         sub = heading
         top().content.push({ kind: 'paragraph', line })
+        if (boxed) {
+          top().content.push({ kind: 'paragraph', line: all[i + 1]! })
+          titleOfMarker = i + 1
+        }
         continue
       }
     }

@@ -270,6 +270,24 @@ describe('an unnumbered heading line over numbered items is their 改革方向',
     expect(r.measures.map((m) => m.direction)).toEqual(['建设共享平台', '建设共享平台'])
   })
 
+  it('a box whose marker stands alone takes its title from the next line', () => {
+    const r = doc(
+      '某市数字政府建设实施方案',
+      '一、重点任务',
+      '（一）夯实数字底座',
+      '专栏1',
+      '建设数据底座',
+      '1.归集公共数据。扩大数据归集范围。（牵头单位：市大数据局）',
+      '专栏2',
+      '推进场景应用',
+      '2.建设一网通办平台。实现全程网办。（牵头单位：市政务服务局）',
+    )
+    expect(r.measures.map((m) => [m.direction, m.text])).toEqual([
+      ['建设数据底座', '归集公共数据。扩大数据归集范围。'],
+      ['推进场景应用', '建设一网通办平台。实现全程网办。'],
+    ])
+  })
+
   it('a short unnumbered line between a heading and its items heads them until the next such line', () => {
     const r = doc(
       '某区重点工作任务分解方案',
