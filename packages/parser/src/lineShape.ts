@@ -50,7 +50,7 @@ function isKeyValue(line: string): boolean {
   return /^[^，。；：、]{1,8}：/.test(line)
 }
 
-/** The line starts a new block: a numbered item, a label, a heading, a bullet, a 文号 or date line. */
+/** The line starts a new block: a numbered item, a label, a heading, a 专栏 box, a bullet, a 文号 or date line. */
 export function startsBlock(line: string): boolean {
   return (
     matchNumbering(line) !== null ||
@@ -59,7 +59,9 @@ export function startsBlock(line: string): boolean {
     DOC_NUMBER.test(line) ||
     DATE_LINE.test(line) ||
     isKeyValue(line) ||
-    isTableLine(line)
+    isTableLine(line) ||
+    isBoxMarker(line) ||
+    subheadingTitle(line)?.box === true
   )
 }
 
@@ -92,8 +94,38 @@ export function isHeadingLike(line: string, wasBold: boolean): boolean {
  */
 export function startsWithFragment(line: string): boolean {
   if (/^[）》”’、，。；：]/.test(line)) return true
-  if (matchNumbering(line)) return false
+  if (matchNumbering(line) || isBoxMarker(line)) return false
   const m = /^([^、，；。（）\s]{1,2})[、，）]/.exec(line)
   // a whole line of up to four characters (`工负责`, `局`) is the tail of something broken
   return m !== null || (line.length <= 4 && !startsBlock(line) && !endsComplete(line))
+}
+
+/** `专栏3-1 建设数据底座`, `任务专栏6-2：建设基础域`: the marker of a box and the title after it. */
+const BOX_HEADING = /^(?:[\u4e00-\u9fa5]{0,4}专栏)\s*[\d一二三四五六七八九十]{1,3}(?:\s*[-—－–.．]\s*\d{1,3})?\s*[：:、]?\s*/
+
+/** The line is only the marker of a 专栏 box (`专栏1`, `任务专栏6-2`), its title on the next line. */
+export function isBoxMarker(line: string): boolean {
+  const box = BOX_HEADING.exec(line)
+  return box !== null && box[0].trimEnd().length === line.trimEnd().length
+}
+
+/**
+ * Where the title of an unnumbered heading line sits, as [start, end) offsets into the line: a
+ * 专栏 box heading (`专栏3-1 建设数据底座` → 建设数据底座), or a short plain line that names an
+ * area of work (`加强交通建设`) — at most 20 characters, no sentence or clause punctuation, no
+ * brackets, no date, no document-type word at its end. Whether such a line really heads the
+ * items after it depends on where it stands (outline.ts).
+ * @param line - trimmed, width-folded line
+ * @returns the title's range, or null when the line is not shaped like a heading
+ */
+export function subheadingTitle(line: string): { start: number; end: number; box: boolean } | null {
+  const box = BOX_HEADING.exec(line)
+  const start = box ? box[0].length : 0
+  const title = line.slice(start).trimEnd()
+  if (title.length < 2 || title.length > (box ? 30 : 20)) return null
+  if (/[。！？；，：,;:（）()]|^[—\-*+#]/.test(title) || matchNumbering(title) || startsWithLabel(title)) return null
+  // `工负责`, `市司法局、市中级人民法院按职责分工负责`: the broken-off tail of a unit list
+  if (/^[^、，；。（）\s]{1,2}[、，）]/.test(title) || /(负责|牵头|配合)$/.test(title)) return null
+  if (!box && (TITLE_END.test(title) || /^\d{4}\s*年/.test(title) || /^\d+$/.test(title) || isTableLine(title))) return null
+  return { start, end: start + title.length, box: box !== null }
 }

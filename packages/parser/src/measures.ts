@@ -159,25 +159,30 @@ function liftTo(node: OutlineNode, rank: number): OutlineNode {
   return n
 }
 
+/** Titles of the headings above a node, outermost first, unnumbered heading lines included. */
 function pathOf(n: NormalizedText, node: OutlineNode): string[] {
   const path: string[] = []
-  for (let p = node.parent; p?.line; p = p.parent) {
-    const t = titleText(n, p)
+  for (let p: OutlineNode | null = node; p?.line; p = p.parent) {
+    const t = p === node ? null : titleText(n, p)
     if (t) path.unshift(t)
+    if (p.subheading) path.unshift(n.text.slice(p.subheading.start, p.subheading.end))
   }
   return path
 }
 
 /**
- * 改革方向: the nearest heading above the measure that names an area of work — not the part's
- * root, not a wrapper that only says 重点任务/主要措施/保障措施 — or the measure's own title when
- * there is none (a one-level plan).
+ * 改革方向: the nearest heading above the measure that names an area of work — an unnumbered
+ * heading line over its items (`加强交通建设`, `专栏3-1 建设数据底座`), a numbered heading, but not
+ * the part's root nor a wrapper that only says 重点任务/主要措施/保障措施 — or the measure's own
+ * title when there is none (a one-level plan).
  */
 function directionOf(node: OutlineNode): { start: number; end: number } | null {
-  for (let p = node.parent; p?.line; p = p.parent) {
-    if (!p.title) continue
-    const heading = p.line.folded.slice(p.title.start - p.line.contentStart, p.title.end - p.line.contentStart)
-    if (!isGenericHeading(heading)) return p.title
+  for (let p: OutlineNode | null = node; p?.line; p = p.parent) {
+    if (p !== node && p.title) {
+      const heading = p.line.folded.slice(p.title.start - p.line.contentStart, p.title.end - p.line.contentStart)
+      if (!isGenericHeading(heading)) return p.title
+    }
+    if (p.subheading) return p.subheading
   }
   return node.title
 }

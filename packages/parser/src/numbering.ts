@@ -61,12 +61,22 @@ const PATTERNS: Array<[NumberingMatch['style'], RegExp]> = [
   ['circled', /^([①-⑳])/],
 ]
 
+/** `11.365育才项目`: an arabic marker written directly before digits. */
+const ARABIC_BEFORE_DIGITS = /^(\d{1,3})\.(?=\d)/
+
 /**
  * Recognise a numbering marker at the start of a folded line.
  * @param folded - the line, width-folded (see `fold`)
+ * @param nextArabic - the value the current run of `N.` items would take next; when given, a
+ *   line `N.` with exactly that N is a marker even when digits follow it (`11.365育才项目` after
+ *   item 10), which out of sequence reads as a number (`2.43亿元`). Default: none.
  * @returns the match, or null when the line does not start with a marker
  */
-export function matchNumbering(folded: string): NumberingMatch | null {
+export function matchNumbering(folded: string, nextArabic?: number): NumberingMatch | null {
+  if (nextArabic !== undefined) {
+    const m = ARABIC_BEFORE_DIGITS.exec(folded)
+    if (m && Number(m[1]) === nextArabic) return { style: 'arabic', marker: m[0], value: nextArabic, length: m[0].length }
+  }
   for (const [style, re] of PATTERNS) {
     const m = re.exec(folded)
     if (!m) continue

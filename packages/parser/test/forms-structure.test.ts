@@ -205,3 +205,150 @@ describe('unnumbered paragraphs under a heading, each closed by its statement', 
     expect(m!.text.endsWith('落实积极的财政政策。优化财政支出结构，集中财力办大事。')).toBe(true)
   })
 })
+
+describe('an item whose title begins with digits', () => {
+  const r = doc(
+    '某市人才发展项目实施方案',
+    '一、重点项目',
+    ...Array.from({ length: 10 }, (_, i) => `${i + 1}.人才项目${'一二三四五六七八九十'[i]}。每年培养人才100名。（牵头单位：市人社局）`),
+    '11.365育才项目。每年资助青年教师20名。（牵头单位：市教育局）',
+    '12.加大投入。安排资金不少于2.43亿元。（牵头单位：市财政局）',
+    '二、资金安排',
+    '2.43亿元用于人才公寓建设。',
+    '1.统筹资金。',
+    '3.5亿元用于人才驿站建设。',
+  )
+
+  it('`11.365…` after item 10 is item 11, titled 365育才项目', () => {
+    const m = r.measures.find((x) => x.numbering === '11.')
+    expect(m?.title).toBe('365育才项目')
+    expect(units(m!)).toEqual(['市教育局:lead'])
+    expect(r.measures.map((x) => x.numbering).slice(9, 12)).toEqual(['10.', '11.', '12.'])
+  })
+
+  it('reads such an item on a line of its own as well', () => {
+    const s = doc('某市人才项目', '一、重点项目', '9.青年项目。', '10.工匠项目。', '11.121人才梯队项目。培养后备人才。', '（牵头单位：市人社局）')
+    expect(s.measures.map((x) => [x.numbering, x.title])).toEqual([
+      ['9.', '青年项目'],
+      ['10.', '工匠项目'],
+      ['11.', '121人才梯队项目'],
+    ])
+  })
+
+  it('reads full-width digits and dots the same way', () => {
+    const s = doc('某市人才项目', '一、重点项目', '９．青年项目。', '１０．工匠项目。', '１１．１２１人才梯队项目。培养后备人才。')
+    expect(s.measures.map((x) => x.title)).toEqual(['青年项目', '工匠项目', '１２１人才梯队项目'])
+  })
+
+  it('a decimal that does not continue the run, or sits inside a sentence, stays a number', () => {
+    const tree = r.measures.map((x) => x.text).join('\n')
+    expect(tree).toContain('安排资金不少于2.43亿元。')
+    expect(r.measures.filter((x) => /^\d/.test(x.title ?? '')).map((x) => x.title)).toEqual(['365育才项目'])
+  })
+})
+
+describe('an unnumbered heading line over numbered items is their 改革方向', () => {
+  it('a 专栏 box heading is the direction of the items in it, until the next box or a higher heading', () => {
+    const r = doc(
+      '某市数字政府建设实施方案',
+      '三、重点任务',
+      '（一）夯实数字底座',
+      '专栏3-1 建设数据底座',
+      '1.归集公共数据。扩大数据归集范围。（牵头单位：市大数据局）',
+      '2.建设基础数据库。建成人口、法人基础库。（牵头单位：市公安局）',
+      '任务专栏3-2：推进场景应用',
+      '3.建设一网通办平台。实现高频事项全程网办。（牵头单位：市政务服务局）',
+      '（二）提升治理效能',
+      '4.推进一网统管。建设城市运行平台。（牵头单位：市城管局）',
+    )
+    expect(r.measures.map((m) => m.direction)).toEqual(['建设数据底座', '建设数据底座', '推进场景应用', '提升治理效能'])
+    expect(r.measures[1]!.text).toBe('建设基础数据库。建成人口、法人基础库。')
+  })
+
+  it('a box heading before the first item of a document heads its items', () => {
+    const r = doc('专栏6 建设共享平台', '1.完善共享目录。编制数据共享目录。（牵头单位：市大数据局）', '2.推动数据回流。向区县回流数据。（牵头单位：市大数据局）')
+    expect(r.measures.map((m) => m.direction)).toEqual(['建设共享平台', '建设共享平台'])
+  })
+
+  it('a box whose marker stands alone takes its title from the next line', () => {
+    const r = doc(
+      '某市数字政府建设实施方案',
+      '一、重点任务',
+      '（一）夯实数字底座',
+      '专栏1',
+      '建设数据底座',
+      '1.归集公共数据。扩大数据归集范围。（牵头单位：市大数据局）',
+      '专栏2',
+      '推进场景应用',
+      '2.建设一网通办平台。实现全程网办。（牵头单位：市政务服务局）',
+    )
+    expect(r.measures.map((m) => [m.direction, m.text])).toEqual([
+      ['建设数据底座', '归集公共数据。扩大数据归集范围。'],
+      ['推进场景应用', '建设一网通办平台。实现全程网办。'],
+    ])
+  })
+
+  it('a short unnumbered line between a heading and its items heads them until the next such line', () => {
+    const r = doc(
+      '某区重点工作任务分解方案',
+      '一、重点工作',
+      '（一）做强增长引擎',
+      '加强交通建设',
+      '1.建设环线公路。完成路基工程。（牵头单位：区交通局）',
+      '2.推进公交一体化（牵头单位：区交通局）',
+      '推动产业升级',
+      '3.培育规上企业。新增规上企业20家。（牵头单位：区经信局）',
+      '（二）增进民生福祉',
+      '4.新建学校两所。（牵头单位：区教育局）',
+    )
+    expect(r.measures.map((m) => m.direction)).toEqual(['加强交通建设', '加强交通建设', '推动产业升级', '增进民生福祉'])
+    expect(r.measures[2]!.path).toEqual(['重点工作', '做强增长引擎', '推动产业升级'])
+    expect(r.measures[1]!.text).toBe('推进公交一体化')
+  })
+
+  it('the line heads items without statements too, and is no part of the item above it', () => {
+    const r = doc(
+      '某县稳增长行动方案',
+      '一、重点任务',
+      '（一）扩大有效投资',
+      '加快项目建设',
+      '1.推进重大项目',
+      '全年开工项目30个。',
+      '完善要素保障',
+      '2.保障项目用地。',
+      '强化金融支持',
+      '3.扩大信贷投放。',
+    )
+    expect(r.measures.map((m) => [m.numbering, m.direction])).toEqual([
+      ['1.', '加快项目建设'],
+      ['2.', '完善要素保障'],
+      ['3.', '强化金融支持'],
+    ])
+    expect(r.measures[0]!.text).not.toContain('完善要素保障')
+  })
+
+  it('a sentence, a long line, a line not followed by an item, or one with no heading above heads nothing', () => {
+    const r = doc(
+      '某市优化营商环境行动方案',
+      '一、重点任务',
+      '（一）优化政务服务',
+      '全面提升政务服务标准化规范化便利化水平并持续深化改革',
+      '1.推行一网通办。实现全程网办。（牵头单位：市政务服务局）',
+      '（二）加强监管',
+      '推进信用监管，强化联合惩戒',
+      '2.推进双随机抽查。（牵头单位：市市场监管局）',
+      '（三）规范执法',
+      '推进严格执法',
+      '全面推行行政执法公示制度，提升执法效能。',
+      '3.推行柔性执法。（牵头单位：市司法局）',
+    )
+    expect(r.measures.map((m) => m.direction)).toEqual(['优化政务服务', '加强监管', '规范执法'])
+    const bare = doc('某县方案', '一、重点工作', '（一）做强增长引擎', '1.建设环线公路', '完成路基工程', '2.推进公交一体化。')
+    expect(bare.measures.map((m) => [m.direction, m.text])).toEqual([
+      ['做强增长引擎', '建设环线公路\n完成路基工程'],
+      ['做强增长引擎', '推进公交一体化。'],
+    ])
+    const top = doc('某县稳就业若干措施', '稳岗拓岗', '1.扩大就业岗位。开发公益岗位。（县人社局负责）')
+    expect(top.measures.map((m) => m.direction)).toEqual(['扩大就业岗位'])
+  })
+})
