@@ -31,6 +31,11 @@ const ROLE_SUFFIXES: Array<[RegExp, UnitRole]> = [
 
 /** Collective tails such as `等部门`, `等市直相关部门（单位）`, or a bare `等`. */
 const ETC_TAIL = /等([^、，]{0,20}?(部门|单位|机构|成员单位|有关方面)(（单位）)?)?$/
+const LEVELS = '(?:县级市|县市区|县区|市县|乡镇|街道|开发区|县|区|市|乡|镇|旗)'
+/** `各区`, `各乡镇`: 各 over one kind of place */
+const EACH_LEVEL = new RegExp(`^各${LEVELS}$`)
+/** `县级市`, `街道`: a kind of place without 各 */
+const BARE_LEVEL = new RegExp(`^${LEVELS}$`)
 const TRAILING_PUNCT = /[。；，、\s]+$/
 
 /**
@@ -142,6 +147,15 @@ export function parseUnitList(text: string, folded: string, defaultRole: UnitRol
       }
       const start = carry ?? ps
       carry = null
+      // `各区、县级市`, `各乡镇、街道`: a bare level after `各<level>` is the same 各 over two kinds of
+      // place — one body of units, written as one
+      const prev = units.at(-1)
+      if (prev && EACH_LEVEL.test(folded.slice(prev.start, prev.end)) && BARE_LEVEL.test(folded.slice(start, pe)) && /^\s*、\s*$/.test(folded.slice(prev.end, start))) {
+        prev.end = pe
+        prev.name = text.slice(prev.start, pe)
+        prev.normalized = normalizeUnitName(folded.slice(prev.start, pe))
+        continue
+      }
       const name = text.slice(start, pe)
       units.push({ name, normalized: normalizeUnitName(folded.slice(start, pe)), role, start, end: pe })
     }

@@ -170,6 +170,12 @@ describe('notes inside a statement', () => {
     expect(d.notes[0]).toMatchObject({ following: true, coversOwn: true })
   })
 
+  it('keeps `各区、县级市` and `各乡镇、街道` one body of units', () => {
+    const r = parse(['一、主要任务', '（一）引进人才。实施人才引进计划。（牵头单位：市人社局，配合单位：市财政局，各区、县级市）', '（二）优化服务。（责任单位：各乡镇、街道，市直各部门）'].join('\n'))
+    expect(units(r.measures[0]!)).toEqual(['市人社局:lead', '市财政局:cooperating', '各区、县级市:cooperating'])
+    expect(units(r.measures[1]!)).toEqual(['各乡镇、街道:responsible', '市直各部门:responsible'])
+  })
+
   it('splits units joined by 及 before a prefecture-level name', () => {
     const r = parse(['一、主要任务', '（一）推进证照分离。全面推行告知承诺制。（责任单位：州司法局、州编办及州直有关单位）'].join('\n'))
     expect(units(r.measures[0]!)).toEqual(['州司法局:responsible', '州编办:responsible', '州直有关单位:responsible'])
