@@ -143,11 +143,18 @@ export function defaultColumns(measures: Measure[], rows: TaskRow[]): TaskColumn
   return cols
 }
 
-/** `关于印发《X》的通知` → X; the title otherwise. */
+/**
+ * The plan's own title: `关于印发《X》的通知` → X (also 转发/发布); a title wholly in 《》 without
+ * them; the title otherwise — a 《》 inside it names another document (`2023年《政府工作报告》
+ * 重点工作任务分解方案`) and stays.
+ */
 export function planTitle(title: string | null): string | null {
   if (!title) return null
-  const m = /《([^》]+)》/.exec(title)
-  return squeeze(m ? m[1]! : title)
+  const t = squeeze(title)
+  const issued = /(?:印发|转发|发布)《([^》]+)》/.exec(t)
+  if (issued) return issued[1]!
+  const whole = /^《([^《》]+)》$/.exec(t)
+  return whole ? whole[1]! : t
 }
 
 /**

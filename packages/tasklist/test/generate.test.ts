@@ -124,6 +124,9 @@ describe('columns and title', () => {
   test.each([
     { title: '关于印发《某市营商环境提升行动方案》的通知', plan: '某市营商环境提升行动方案' },
     { title: '某市 营商环境提升行动方案', plan: '某市营商环境提升行动方案' },
+    { title: '某市人民政府办公室关于转发《某市促进消费若干措施》的通知', plan: '某市促进消费若干措施' },
+    { title: '《某区营商环境提升行动方案》', plan: '某区营商环境提升行动方案' },
+    { title: '2023年区《政府工作报告》重点工作任务分解方案', plan: '2023年区《政府工作报告》重点工作任务分解方案' },
     { title: null, plan: null },
   ])('planTitle($title)', ({ title, plan }) => {
     expect(planTitle(title)).toBe(plan)
