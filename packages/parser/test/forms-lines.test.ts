@@ -9,8 +9,8 @@ import { fold } from '../src/fold.js'
 import { normalize } from '../src/normalize.js'
 import { matchNumbering } from '../src/numbering.js'
 import { parse } from '../src/parse.js'
+import { unitRoles as units } from './helpers.js'
 
-const units = (m: { units: Array<{ name: string; role: string }> }) => m.units.map((u) => `${u.name}:${u.role}`)
 
 describe('lines indented with a tab and ideographic spaces', () => {
   const doc = [

@@ -10,8 +10,8 @@ import { findLabels } from '../src/labels.js'
 import { parse } from '../src/parse.js'
 import { parseInlineResponsibility } from '../src/responsibility.js'
 import { parseUnitList } from '../src/units.js'
+import { unitRoles as units } from './helpers.js'
 
-const units = (m: { units: Array<{ name: string; role: string }> }) => m.units.map((u) => `${u.name}:${u.role}`)
 const piece = (text: string) => ({ text, folded: text, start: 0 })
 
 describe('labels by pattern', () => {

@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest'
 import { parse } from '../src/parse.js'
+import { unitRoles as units } from './helpers.js'
 
-const units = (m: { units: Array<{ name: string; role: string }> }) => m.units.map((u) => `${u.name}:${u.role}`)
 
 describe('responsibility written inside the measure', () => {
   const r = parse(

@@ -17,3 +17,6 @@ export function seed(prefix: string): string {
   if (!s) throw new Error(`no fixture ${prefix}`)
   return s.text
 }
+
+/** A measure's units as `name:role`, in order: what the forms tests compare. */
+export const unitRoles = (m: { units: Array<{ name: string; role: string }> }): string[] => m.units.map((u) => `${u.name}:${u.role}`)
