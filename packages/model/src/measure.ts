@@ -3,10 +3,13 @@ import { Deadline } from './deadline.js'
 import { Span, SpannedText } from './span.js'
 import { PrimaryUnit, UnitRef, UnitRole } from './unit.js'
 
-/** One labelled part of a responsibility statement: `责任单位：…` or `完成时限：…`. */
+/**
+ * One labelled part of a responsibility statement: `责任单位：…`, `完成时限：…`, or a person in
+ * charge (`责任领导：张三`, `分管省领导：…`) — kind `person`, whose names are never units.
+ */
 export const ResponsibilityEntry = z.object({
   label: z.string().nullable().describe('the label as written (`牵头单位`), null for an unlabelled clause'),
-  kind: z.union([UnitRole, z.literal('deadline')]),
+  kind: z.union([UnitRole, z.literal('deadline'), z.literal('person')]),
   value: z.string().describe('what follows the label, as written'),
   span: Span.describe('span of the value'),
 })

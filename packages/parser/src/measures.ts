@@ -505,7 +505,10 @@ function toMeasure(n: NormalizedText, d: Draft, seq: number, firstListedIsLead: 
       ? {
           text: slice(draft),
           span: span(draft),
-          entries: draft.entries.map((e) => ({ label: e.label, kind: e.kind, value: slice(e), span: span(e) })),
+          entries: [
+            ...draft.entries.map((e) => ({ label: e.label, kind: e.kind, value: slice(e), span: span(e) })),
+            ...draft.persons.map((p) => ({ label: p.label, kind: 'person' as const, value: slice(p), span: span(p) })),
+          ].sort((a, b) => a.span.start - b.span.start),
         }
       : null,
     deadline,

@@ -105,7 +105,8 @@ describe('leaders and 分工 clauses', () => {
   it('never takes a leader named in a parenthetical as a unit', () => {
     expect(units(inline.measures[0]!)).toEqual(['区政务服务局:lead', '区司法局:responsible'])
     expect(units(inline.measures[1]!)).toEqual(['区国资局:lead'])
-    expect(inline.measures[1]!.responsibility?.entries.map((e) => e.kind)).toEqual(['lead'])
+    // the leader is an entry of kind person: named in the statement, never a unit
+    expect(inline.measures[1]!.responsibility?.entries.map((e) => e.kind)).toEqual(['person', 'lead'])
     expect(inline.measures[1]!.text).toBe('深化国资国企改革。完善法人治理结构。')
   })
 

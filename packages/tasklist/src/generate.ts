@@ -78,8 +78,6 @@ export function measureCell(m: Measure, mode: 'lead' | 'full' = 'lead', directio
   return lead.join('') + (subs.length ? subs.join('；') + '。' : '')
 }
 
-/** A leader named in a statement (`责任领导：…`, `分管省领导：…`): a person, never a unit. */
-const PERSON_FIELD = /^(?:(?:牵头|分管|责任|包保|联系)(?:负责)?(?:省|市|州|区|县)?领导(?:同志)?|责任人)[：:]/
 
 /**
  * 责任单位 as a 任务清单 writes it: the statement's unit values as written, role words included
@@ -90,9 +88,9 @@ const PERSON_FIELD = /^(?:(?:牵头|分管|责任|包保|联系)(?:负责)?(?:�
 export function unitsCell(m: Measure, leadApart: boolean): string {
   const entries = m.responsibility?.entries ?? []
   const values = entries
-    .filter((e) => e.kind !== 'deadline' && !(leadApart && e.kind === 'lead' && e.label !== null))
+    .filter((e) => e.kind !== 'deadline' && e.kind !== 'person' && !(leadApart && e.kind === 'lead' && e.label !== null))
     .map((e) => squeeze(e.value).replace(/。.*$/s, '').replace(/[。；]+$/, ''))
-    .filter((v) => v && !PERSON_FIELD.test(v))
+    .filter((v) => v)
   if (values.length > 0) return values.join('；')
   return leadApart ? '' : m.units.map((u) => u.name).join('、')
 }

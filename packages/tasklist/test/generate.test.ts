@@ -170,19 +170,24 @@ describe('责任单位 holds units only', () => {
     expect(measureCell(m)).toBe('扩大有效投资。')
   })
 
-  test('a person field or a note kept in a value by an older parse is dropped', () => {
+  test('the leader is a person entry of the statement, not a unit', () => {
+    expect(plan[0]!.responsibility!.entries.map((e) => [e.kind, e.label, e.value])).toEqual([
+      ['person', '责任领导', '钱某'],
+      ['responsible', '责任单位', '区政务服务局、区司法局'],
+    ])
+    expect(plan[0]!.units.map((u) => u.name)).toEqual(['区政务服务局', '区司法局'])
+  })
+
+  test('a note left in a value is cut at its 。', () => {
     const m = plan[0]!
     const span = m.responsibility!.span
-    const old = {
+    const noted = {
       ...m,
       responsibility: {
         ...m.responsibility!,
-        entries: [
-          { label: null, kind: 'responsible' as const, value: '责任领导:钱某', span },
-          { label: '责任单位', kind: 'responsible' as const, value: '区政务服务局。以下措施均需各街道落实，不再单独列出', span },
-        ],
+        entries: [{ label: '责任单位', kind: 'responsible' as const, value: '区政务服务局。以下措施均需各街道落实，不再单独列出', span }],
       },
     }
-    expect(unitsCell(old, false)).toBe('区政务服务局')
+    expect(unitsCell(noted, false)).toBe('区政务服务局')
   })
 })
