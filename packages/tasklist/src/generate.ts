@@ -142,14 +142,14 @@ export function defaultColumns(measures: Measure[], rows: TaskRow[]): TaskColumn
 }
 
 /**
- * The plan's own title: `关于印发《X》的通知` → X (also 转发/发布); a title wholly in 《》 without
+ * The plan's own title: `关于印发《X》的通知` or `关于印发X的通知` → X (also 转发/发布); a title wholly in 《》 without
  * them; the title otherwise — a 《》 inside it names another document (`2023年《政府工作报告》
  * 重点工作任务分解方案`) and stays.
  */
 export function planTitle(title: string | null): string | null {
   if (!title) return null
   const t = squeeze(title)
-  const issued = /(?:印发|转发|发布)《([^》]+)》/.exec(t)
+  const issued = /(?:印发|转发|发布)《([^》]+)》/.exec(t) ?? /关于(?:印发|转发)(.{4,}?)的通知$/.exec(t)
   if (issued) return issued[1]!
   const whole = /^《([^《》]+)》$/.exec(t)
   return whole ? whole[1]! : t
