@@ -1,4 +1,5 @@
 import type { Diagnostic, Measure, NormalizedText, PrimaryUnit, UnitRef } from '@policykb/model'
+import { fold } from './fold.js'
 import type { TextLine } from './lines.js'
 import { type Content, isStatementLine, type OutlineNode } from './outline.js'
 import { parseInlineResponsibility, parseLabelLines, type ResponsibilityDraft } from './responsibility.js'
@@ -238,7 +239,8 @@ export function extractMeasures(tree: PolicyTree, options: ExtractOptions = {}):
     return { measures: [], diagnostics }
   }
   const drafts: Draft[] = []
-  for (const part of tree.parts) drafts.push(...partMeasures(n, part, tree.metadata.year, diagnostics, file))
+  const requirementsEnd = noticeRequirementsEnd(n, tree.document.title, tree.parts.length > 1)
+  for (const part of tree.parts) drafts.push(...partMeasures(n, part, tree.metadata.year, diagnostics, file, requirementsEnd))
   drafts.sort((a, b) => a.start - b.start)
   // `（责任单位：…。以下措施均需各区人民政府落实，不再单独列出）`: a note that speaks for the
   // statements after it gives its units to every later measure of the same part
@@ -268,7 +270,24 @@ function partMeasures(
   year: number | undefined,
   diagnostics: Diagnostic[],
   file: { file?: string },
+  requirementsEnd = -1,
 ): Draft[] {
+  // numbered items of the issuing notice itself (see noticeRequirementsEnd) are not tasks
+  let requirements = 0
+  const isRequirement = (node: OutlineNode) => {
+    const before = node.line !== null && node.line.start < requirementsEnd && node.numbering !== null
+    if (before) requirements++
+    return before
+  }
+  const reportRequirements = () => {
+    if (requirements === 0) return
+    diagnostics.push({
+      ruleId: 'notice-requirements',
+      severity: 'info',
+      reason: `${requirements} numbered item(s) before the notice's date line are the issuing notice's own requirements, not tasks of the plan`,
+      ...file,
+    })
+  }
   const inline = inlineBlocks(part.root, year)
   const blocks = [...labelBlocks(n, part.root, year), ...inline.blocks]
   const rank = measureRank(blocks)
@@ -288,7 +307,7 @@ function partMeasures(
     if (part.isNotice) return drafts
     const visit = (node: OutlineNode) => {
       for (const child of node.children) {
-        if (child.role !== 'task') continue
+        if (child.role !== 'task' || isRequirement(child)) continue
         const item = child.bodyStart !== null || (child.children.length === 0 && (child.title !== null || child.content.length > 0))
         if (!item || child.style === 'markdown') {
           visit(child)
@@ -300,6 +319,7 @@ function partMeasures(
       }
     }
     visit(part.root)
+    reportRequirements()
     return drafts
   }
 
@@ -355,7 +375,7 @@ function partMeasures(
 
   // Items at the measure rank in task sections that no block reached.
   walk(part.root, (node) => {
-    if (node.rank !== rank || claimed.has(node) || node.role !== 'task' || part.isNotice) return
+    if (node.rank !== rank || claimed.has(node) || node.role !== 'task' || part.isNotice || isRequirement(node)) return
     for (let p = node.parent; p; p = p.parent) if (claimed.has(p)) return
     const [start, end] = trimRange(n, textStart(node), textEnd(node, null))
     if (start >= end) return
@@ -371,7 +391,21 @@ function partMeasures(
       })
     }
   })
+  reportRequirements()
   return drafts
+}
+
+/**
+ * Where the requirements of an issuing notice end. A notice that issues a plan (`关于印发X的通知`,
+ * `现将《X》印发给你们`) may set out its own numbered requirements to the recipients (一、高度重视…
+ * 二、压实责任…) before its signature; those are not tasks of the plan. Their end is the notice's
+ * date line (a line holding only a date). -1 when the document is no issuing notice, has no such
+ * line, or is a bundle, whose covering notice is a part of its own.
+ */
+function noticeRequirementsEnd(n: NormalizedText, title: string | null, bundle: boolean): number {
+  if (bundle || !title || !/(印发|转发)/.test(fold(title))) return -1
+  const date = /^[ \t\u3000]*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[ \t\u3000]*$/m.exec(n.folded)
+  return date ? date.index : -1
 }
 
 /** The statement closing the nearest heading at or above a node (`一、强化科技创新（区科技局牵头）`). */

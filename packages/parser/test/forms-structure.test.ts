@@ -352,3 +352,32 @@ describe('an unnumbered heading line over numbered items is their 改革方向',
     expect(top.measures.map((m) => m.direction)).toEqual(['扩大就业岗位'])
   })
 })
+
+describe('an issuing notice with requirements of its own', () => {
+  const notice = [
+    '某市人民政府办公室关于印发某市促进消费若干措施的通知',
+    '各县区人民政府，市直各部门：',
+    '现将《某市促进消费若干措施》印发给你们，并提出以下要求，请认真贯彻落实。',
+    '一、高度重视，认真研究政策。各县区、各部门要提高认识，结合实际制定细则。',
+    '二、压实责任，推动工作落实。各牵头单位要统筹落实任务事项。',
+    '某市人民政府办公室',
+    '2023年3月1日',
+  ]
+  const plan = ['某市促进消费若干措施', '一、扩大汽车消费', '1.开展汽车促销。组织车企开展促销活动。', '2.完善充电设施。新建充电桩100个。']
+
+  it('does not list the notice’s requirements as tasks when the plan is not in the text', () => {
+    const r = parse(notice.join('\n'))
+    expect(r.measures).toEqual([])
+    expect(r.diagnostics.map((d) => d.ruleId)).toContain('notice-requirements')
+  })
+
+  it('lists the plan’s items after the notice’s date line', () => {
+    const r = parse([...notice, ...plan].join('\n'))
+    expect(r.measures.map((m) => m.title)).toEqual(['开展汽车促销', '完善充电设施'])
+  })
+
+  it('keeps numbered items of a plan that is no notice', () => {
+    const r = parse(['某市促进消费若干措施', '一、高度重视，认真研究政策。各县区要结合实际制定细则。', '二、压实责任，推动工作落实。', '2023年3月1日'].join('\n'))
+    expect(r.measures).toHaveLength(2)
+  })
+})
