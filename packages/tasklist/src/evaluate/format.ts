@@ -1,18 +1,10 @@
 import type { TaskRow } from '@policykb/model'
-import { COLUMN_HEADERS } from '../columns.js'
-import { COMPARED_FIELDS, type ComparedField } from './compare.js'
+import { COLUMN_HEADERS, cellText } from '../columns.js'
+import { COMPARED_FIELDS } from './compare.js'
 import type { DifferingPair, EvalReport, FieldAgreement } from './evaluate.js'
 
 /** Formats {@link formatReport} writes. */
 export type ReportFormat = 'text' | 'md' | 'json'
-
-const FIELD_NAMES: Record<ComparedField | 'measure', string> = {
-  units: COLUMN_HEADERS.units,
-  deadline: COLUMN_HEADERS.deadline,
-  direction: COLUMN_HEADERS.direction,
-  specialty: COLUMN_HEADERS.specialty,
-  measure: COLUMN_HEADERS.measure,
-}
 
 /** How many characters of a long cell a report shows. */
 const CLIP = 40
@@ -34,21 +26,6 @@ function width(text: string): number {
 const padEnd = (text: string, w: number) => text + ' '.repeat(Math.max(0, w - width(text)))
 const padStart = (text: string, w: number) => ' '.repeat(Math.max(0, w - width(text))) + text
 
-function fieldValue(row: TaskRow, field: ComparedField | 'measure'): string {
-  switch (field) {
-    case 'units':
-      return row.units
-    case 'deadline':
-      return row.deadline
-    case 'direction':
-      return row.direction ?? ''
-    case 'specialty':
-      return row.specialty ?? ''
-    case 'measure':
-      return row.measure
-  }
-}
-
 const rowLabel = (row: TaskRow) => `#${row.seq}${row.line !== null ? ` (line ${row.line})` : ''}`
 
 interface Table {
@@ -59,7 +36,7 @@ interface Table {
 }
 
 function specialtyTable(report: EvalReport): Table {
-  const head = ['所属专项', 'reference', 'matched', 'recall', ...COMPARED_FIELDS.map((f) => FIELD_NAMES[f])]
+  const head = ['所属专项', 'reference', 'matched', 'recall', ...COMPARED_FIELDS.map((f) => COLUMN_HEADERS[f])]
   const rows = report.bySpecialty.map((s) => [
     s.specialty ?? '(none)',
     String(s.reference),
@@ -94,7 +71,7 @@ function summaryLines(report: EvalReport): [string, string][] {
     ['matched rows', String(m)],
     ['recall', `${percent(report.recall)} (${m}/${report.counts.reference})`],
     ['precision', `${percent(report.precision)} (${m}/${report.counts.generated})`],
-    ...COMPARED_FIELDS.map((f): [string, string] => [`same ${FIELD_NAMES[f]}`, agreementText(report.fields[f], m)]),
+    ...COMPARED_FIELDS.map((f): [string, string] => [`same ${COLUMN_HEADERS[f]}`, agreementText(report.fields[f], m)]),
   ]
 }
 
@@ -102,7 +79,7 @@ function differenceLines(pair: DifferingPair, md: boolean): string[] {
   const q = (t: string) => (md ? `「${clip(t).replace(/\|/gu, '\\|')}」` : `「${clip(t)}」`)
   const head = `${rowLabel(pair.reference)} ↔ generated ${rowLabel(pair.generated)}, Dice ${pair.score.toFixed(2)}: ${clip(pair.reference.measure, 24)}`
   const details = pair.fields.map(
-    (f) => `${FIELD_NAMES[f]}: reference ${q(fieldValue(pair.reference, f))} / generated ${q(fieldValue(pair.generated, f))}`,
+    (f) => `${COLUMN_HEADERS[f]}: reference ${q(cellText(pair.reference, f))} / generated ${q(cellText(pair.generated, f))}`,
   )
   return md ? [`- ${head}`, ...details.map((d) => `  - ${d}`)] : [`  ${head}`, ...details.map((d) => `      ${d}`)]
 }
