@@ -1,7 +1,6 @@
 import { describe, expect, test } from 'vitest'
-import type { TaskTable } from '../src/columns.js'
 import { writeDocx } from '../src/export/docx.js'
-import { SMALL_TABLE, taskRow } from './fixtures/export/tables.js'
+import { longTable, SMALL_TABLE, } from './fixtures/export/tables.js'
 import { zipText } from './fixtures/export/unzip.js'
 
 /** The `<w:tr>` elements of document.xml, in order. */
@@ -104,20 +103,7 @@ describe('writeDocx', async () => {
 })
 
 describe('writeDocx pagination', async () => {
-  const table: TaskTable = {
-    title: '许昌市营商环境优化提升任务清单',
-    columns: ['seq', 'specialty', 'direction', 'measure', 'units', 'deadline'],
-    rows: Array.from({ length: 45 }, (_, i) =>
-      taskRow({
-        seq: i + 1,
-        specialty: ['企业开办', '获得电力', '跨境贸易'][Math.floor(i / 15)] ?? null,
-        direction: `改革方向${Math.floor(i / 4)}`,
-        measure: '持续深化“放管服效”改革，优化营商环境，'.repeat(15).slice(0, 300),
-        units: '市市场监管局、市政数局、市公安局、市税务局，各县（市、区）人民政府（管委会）',
-        deadline: '2022年12月',
-      }),
-    ),
-  }
+  const table = longTable()
   const rows = tableRows(zipText(await writeDocx(table), 'word/document.xml')).slice(1)
   const starts = rows.flatMap((row, i) => (row.includes('<w:pageBreakBefore/>') ? [i] : []))
 

@@ -1,8 +1,7 @@
 import ExcelJS from 'exceljs'
 import { describe, expect, test } from 'vitest'
-import type { TaskTable } from '../src/columns.js'
 import { writeXlsx } from '../src/export/xlsx.js'
-import { SMALL_TABLE, taskRow } from './fixtures/export/tables.js'
+import { longTable, SMALL_TABLE, } from './fixtures/export/tables.js'
 import { unzip, zipText } from './fixtures/export/unzip.js'
 
 async function readBack(bytes: Uint8Array): Promise<ExcelJS.Worksheet> {
@@ -14,21 +13,6 @@ async function readBack(bytes: Uint8Array): Promise<ExcelJS.Worksheet> {
 }
 
 const merges = (sheet: ExcelJS.Worksheet): string[] => (sheet.model as unknown as { merges: string[] }).merges
-
-/** A long table: three specialties with runs of equal directions and 300-character measures. */
-function longTable(): TaskTable {
-  const rows = Array.from({ length: 45 }, (_, i) =>
-    taskRow({
-      seq: i + 1,
-      specialty: ['企业开办', '获得电力', '跨境贸易'][Math.floor(i / 15)] ?? null,
-      direction: `改革方向${Math.floor(i / 4)}`,
-      measure: '持续深化“放管服效”改革，优化营商环境，'.repeat(15).slice(0, 300),
-      units: '市市场监管局、市政数局、市公安局、市税务局，各县（市、区）人民政府（管委会）',
-      deadline: '2022年12月',
-    }),
-  )
-  return { title: '许昌市营商环境优化提升任务清单', columns: ['seq', 'specialty', 'direction', 'measure', 'units', 'deadline'], rows }
-}
 
 describe('writeXlsx', async () => {
   const bytes = await writeXlsx(SMALL_TABLE)
