@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { writeDocx } from '../src/export/docx.js'
-import { longTable, SMALL_TABLE, } from './fixtures/export/tables.js'
+import { longTable, SMALL_TABLE } from './fixtures/export/tables.js'
 import { zipText } from './fixtures/export/unzip.js'
 
 /** The `<w:tr>` elements of document.xml, in order. */

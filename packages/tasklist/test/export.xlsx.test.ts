@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs'
 import { describe, expect, test } from 'vitest'
 import { writeXlsx } from '../src/export/xlsx.js'
-import { longTable, SMALL_TABLE, } from './fixtures/export/tables.js'
+import { longTable, SMALL_TABLE } from './fixtures/export/tables.js'
 import { unzip, zipText } from './fixtures/export/unzip.js'
 
 async function readBack(bytes: Uint8Array): Promise<ExcelJS.Worksheet> {
