@@ -37,6 +37,7 @@ const pad = (s: string) => s.padStart(2, '0')
  * Read title, issuer, 文号, date and kind from a document's lines.
  * @param lines - all lines of the normalised text
  * @param asides - text set aside by normalisation (web chrome often carries the publication date)
+ * @param fullText - the folded normalised text, for the tests that look at the whole document
  */
 export function readMetadata(lines: TextLine[], asides: string[], fullText: string): Metadata {
   const content = lines.filter((l) => l.text.trim() !== '')
@@ -98,7 +99,7 @@ export function readMetadata(lines: TextLine[], asides: string[], fullText: stri
   const kind: DocumentKind =
     REPLY.test(titleText) || salutation || /现答复如下/.test(fullText.slice(0, 2000))
       ? 'reply'
-      : PLAN.test(titleText) || hasStatements(lines.map((l) => l.folded).join('\n'))
+      : PLAN.test(titleText) || hasStatements(fullText)
         ? 'plan'
         : 'unknown'
 
