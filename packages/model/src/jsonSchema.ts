@@ -3,6 +3,7 @@ import { Deadline } from './deadline.js'
 import { Diagnostic } from './diagnostic.js'
 import { PolicyDocument } from './document.js'
 import { Measure } from './measure.js'
+import { SourceText } from './provenance.js'
 import { ParseResult } from './result.js'
 import { Section } from './section.js'
 import { Span } from './span.js'
@@ -20,6 +21,7 @@ export const publishedSchemas = {
   document: PolicyDocument,
   'parse-result': ParseResult,
   'task-row': TaskRow,
+  'source-text': SourceText,
 } as const
 
 /**

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { Origin } from './provenance.js'
 
 /**
  * A range of the normalised text.
@@ -12,6 +13,7 @@ export const Span = z.object({
   end: z.number().int().nonnegative().describe('UTF-16 offset into the normalised text, exclusive'),
   line: z.number().int().positive().describe('1-based line of the original file where the span starts'),
   endLine: z.number().int().positive().describe('1-based line of the original file where the span ends'),
+  origin: Origin.optional().describe('where the span starts in the file it was read from (page, paragraph, cell, element); absent for plain text'),
 })
 export type Span = z.infer<typeof Span>
 
