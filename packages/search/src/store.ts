@@ -55,7 +55,7 @@ const INDEX = 'index.bin'
 /** Files of format version 1, beside the manifest. */
 const V1_FILES = [DOCUMENTS, INDEX, 'boundaries.bin']
 /** A version directory: `data-<time>-<pid>-<random>`. */
-const DATA_DIR = /^data-[0-9a-z]+-(\d+)-[0-9a-f]+$/
+const DATA_DIR = /^data-[0-9a-z]+-\d+-[0-9a-f]+$/
 /** Largest manifest read (it is a few hundred bytes). */
 const MAX_MANIFEST_BYTES = 1 << 20
 
@@ -142,20 +142,23 @@ export function isStoreEntry(name: string): boolean {
 }
 
 /**
- * Remove what earlier writers left: version directories and temporary files the manifest does not
- * name, except those of a live writer (its pid in the name; only one holds the lock, but a killed
- * one's pid may live on in another process). Called under the lock.
+ * Remove what earlier writers left: version directories the manifest does not name, temporary
+ * manifests, format-1 temporary files (and format-1 data files when `v1Too`). Called under the
+ * lock, and every version directory is made under the lock, so none of these is in use; only a
+ * waiting writer's temporary lock file (its pid in the name) is kept while that process lives.
  */
 async function removeLeftovers(dir: string, keep: ReadonlySet<string>, v1Too: boolean): Promise<void> {
   for (const name of await readdir(dir)) {
     if (keep.has(name) || name === MANIFEST || name === LOCK_FILE) continue
-    const data = DATA_DIR.exec(name)
-    const temp = /^\.manifest\.json\.(\d+)\.[0-9a-f]+\.tmp$/.exec(name) ?? /^\.lock\.(\d+)\.[0-9a-f]+\.tmp$/.exec(name)
-    const pid = Number((data ?? temp)?.[1] ?? Number.NaN)
-    const stale = Number.isInteger(pid) && (pid === process.pid || !processAlive(pid))
-    if ((data || temp) && stale) await rm(join(dir, name), { recursive: true, force: true })
-    else if (V1_FILES.some((f) => name === `${f}.tmp`)) await rm(join(dir, name), { force: true })
-    else if (v1Too && V1_FILES.includes(name)) await rm(join(dir, name), { force: true })
+    const lockTemp = /^\.lock\.(\d+)\.[0-9a-f]+\.tmp$/.exec(name)
+    const remove =
+      DATA_DIR.test(name) ||
+      /^\.manifest\.json\.\d+\.[0-9a-f]+\.tmp$/.test(name) ||
+      /^\.lock\.stale\.[0-9a-f]+\.tmp$/.test(name) ||
+      (lockTemp !== null && !processAlive(Number(lockTemp[1]))) ||
+      V1_FILES.some((f) => name === `${f}.tmp`) ||
+      (v1Too && V1_FILES.includes(name))
+    if (remove) await rm(join(dir, name), { recursive: true, force: true })
   }
 }
 
