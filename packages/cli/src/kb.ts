@@ -122,7 +122,15 @@ export async function buildKnowledgeBase(args: readonly string[], options: Build
       continue
     }
     const { input } = read
-    const result = parse(input.text, { file: input.name })
+    let result: ReturnType<typeof parse>
+    try {
+      result = parse(input.text, { file: input.name })
+    } catch (cause) {
+      // The parser returns diagnostics for odd text; a throw is its bug, and costs this file only.
+      error(`${input.name}: cannot parse: ${cause instanceof Error ? cause.message.split('\n')[0] : String(cause)}; skipped`)
+      failed++
+      continue
+    }
     if (verbose) {
       for (const d of [...input.diagnostics, ...result.diagnostics]) {
         if (d.severity === 'warning' || d.severity === 'error') progress.message(formatDiagnostic(d, input.name))
