@@ -29,3 +29,12 @@ export const PrimaryUnit = UnitRef.extend({
   inferred: z.boolean().describe('true when no lead is named and this is merely the first listed unit'),
 })
 export type PrimaryUnit = z.infer<typeof PrimaryUnit>
+
+/**
+ * A unit as a 任务清单 row holds it: a {@link UnitRef} whose span is null when the row was read from
+ * an imported table rather than generated from a measure.
+ */
+export const TaskUnit = UnitRef.extend({
+  span: Span.nullable().describe('span in the normalised text; null for an imported row'),
+})
+export type TaskUnit = z.infer<typeof TaskUnit>
