@@ -11,7 +11,8 @@ const fixtures = fileURLToPath(new URL('../fixtures/', import.meta.url))
 const files = readdirSync(fixtures, { withFileTypes: true })
   .filter((d) => d.isDirectory())
   .map((d) => join(fixtures, d.name, `${d.name}.txt`))
-  .filter((f) => existsSync(f))
+  // the plain-text documents (the seeds); folders whose input is html, docx or pdf have no .txt
+  .filter((p) => existsSync(p))
 const quick = process.argv.includes('--quick')
 const MB = (bytes) => bytes / 1e6
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
