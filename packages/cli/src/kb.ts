@@ -92,7 +92,7 @@ export async function buildKnowledgeBase(args: readonly string[], options: Build
   const { io } = options
   const verbose = options.verbose ?? false
   // Imported here: only the commands that read documents need the parser.
-  const { parse } = await import('./parser.js')
+  const { parseSource } = await import('./parser.js')
   const { documentPaths } = await import('./documentFiles.js')
   const { paths, failures } = await documentPaths(args, options.selection)
   const stderr = io.stderr as Io['stderr'] & { isTTY?: boolean; columns?: number }
@@ -123,7 +123,7 @@ export async function buildKnowledgeBase(args: readonly string[], options: Build
       continue
     }
     const { input } = read
-    const result = parse(input.text, { file: input.name })
+    const result = parseSource(input.source, { file: input.name })
     if (verbose) {
       for (const d of [...input.diagnostics, ...result.diagnostics]) {
         if (d.severity === 'warning' || d.severity === 'error') progress.message(formatDiagnostic(d, input.name))
