@@ -12,9 +12,9 @@ vi.mock('../src/parser.js', async (original) => {
   const real = await original<typeof import('../src/parser.js')>()
   return {
     ...real,
-    parse: (text: string, options?: Parameters<typeof real.parse>[1]) => {
-      if (text.includes('让解析器崩溃')) throw new RangeError('Maximum call stack size exceeded\n    at visit (lines.ts:1:1)')
-      return real.parse(text, options)
+    parseSource: (source: Parameters<typeof real.parseSource>[0], options?: Parameters<typeof real.parseSource>[1]) => {
+      if (source.text.includes('让解析器崩溃')) throw new RangeError('Maximum call stack size exceeded\n    at visit (lines.ts:1:1)')
+      return real.parseSource(source, options)
     },
   }
 })
