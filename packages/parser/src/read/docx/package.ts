@@ -50,8 +50,8 @@ const folderOf = (path: string) => (path.includes('/') ? path.slice(0, path.last
 function kindOf(entries: Map<string, ZipEntry>): string {
   if (entries.has('xl/workbook.xml')) return 'an Excel workbook (xlsx)'
   if (entries.has('ppt/presentation.xml')) return 'a PowerPoint presentation (pptx)'
-  if (entries.has('content.xml') && entries.has('mimetype')) return 'an OpenDocument file (odt/ods), not a Word document'
-  return 'a zip archive without word/document.xml'
+  if (entries.has('content.xml') && entries.has('mimetype')) return 'an OpenDocument file (odt/ods)'
+  return 'a zip archive without a Word document (word/document.xml)'
 }
 
 /**
@@ -107,6 +107,10 @@ export function openPackage(bytes: Uint8Array, maxBytes: number): { ok: true; pa
 
   const document = load(documentPath, BODY_TEXT)
   if (!document.ok) return document
+  // an xlsx or pptx has a main part too: a workbook, a presentation
+  if (!document.root?.children.some((c) => typeof c !== 'string' && c.name === 'w:document')) {
+    return { ok: false, problem: { ruleId: 'docx-not-word', reason: `this is ${kindOf(entries)}, not a Word document`, location: documentPath } }
+  }
   const parts: DocxParts = { documentPath, document: document.root! }
   const optional: Array<[keyof DocxParts, string, string, ParseXmlOptions]> = [
     ['styles', 'styles', 'styles.xml', NO_TEXT],
