@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest'
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url))
 const cases = readdirSync(FIXTURES, { withFileTypes: true })
-  .filter((d) => d.isDirectory())
+  .filter((d) => d.isDirectory() && existsSync(join(FIXTURES, d.name, `${d.name}.txt`)))
   .map((d) => d.name)
   // folders of documents made as Word files only (fixtures/made-*) have no text input
   .filter((name) => existsSync(join(FIXTURES, name, `${name}.txt`)))
