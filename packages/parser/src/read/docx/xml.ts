@@ -61,7 +61,7 @@ const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', a
 
 class XmlError extends Error {}
 
-function unescape(text: string, at: number): string {
+function decodeEntities(text: string, at: number): string {
   if (!text.includes('&')) return text
   return text.replace(ENTITY, (m, named: string | undefined, dec: string | undefined, hex: string | undefined, offset: number) => {
     if (named) return NAMED[named]!
@@ -90,7 +90,7 @@ export function parseXml(text: string, options: ParseXmlOptions): XmlElement {
   let keep = 0
   let roots = 0
   const pushText = (t: string, at: number) => {
-    if (keep > 0 && skipping === 0 && t !== '') stack[stack.length - 1]!.children.push(unescape(t, at))
+    if (keep > 0 && skipping === 0 && t !== '') stack[stack.length - 1]!.children.push(decodeEntities(t, at))
     else if (stack.length === 1 && t.trim() !== '') throw new XmlError(`text outside the root element at offset ${at}`)
   }
   const open = (rawName: string, attrText: string, selfClosing: boolean) => {
@@ -100,7 +100,7 @@ export function parseXml(text: string, options: ParseXmlOptions): XmlElement {
     const raw: Record<string, string> = {}
     if (attrText !== '' && !skipped) {
       ATTRIBUTE.lastIndex = 0
-      for (let m = ATTRIBUTE.exec(attrText); m !== null; m = ATTRIBUTE.exec(attrText)) raw[m[1]!] = unescape(m[2] ?? m[3] ?? '', 0)
+      for (let m = ATTRIBUTE.exec(attrText); m !== null; m = ATTRIBUTE.exec(attrText)) raw[m[1]!] = decodeEntities(m[2] ?? m[3] ?? '', 0)
       let declares = false
       for (const k in raw) {
         if (k === 'xmlns' || k.startsWith('xmlns:')) {
