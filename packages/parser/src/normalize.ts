@@ -16,10 +16,12 @@ const KEEP = 0
 const code = (kind: RemovalKind) => KINDS.indexOf(kind) + 1
 
 const LEADING_SPACE = /^[ \u3000\u00a0\ufeff]+/
-const TRAILING_SPACE = /[ \u3000\u00a0]+$/
+// A run before `$` is matched only from where the run starts (the lookbehind): without it the
+// search restarts inside every run of spaces in the line and is quadratic in the run's length.
+const TRAILING_SPACE = /(?<![ \u3000\u00a0])[ \u3000\u00a0]+$/
 /** Leading and trailing whitespace counting tabs, for lines whose tabs separate no cells. */
 const LEADING_WHITE = /^[ \t\u3000\u00a0\ufeff]+/
-const TRAILING_WHITE = /[ \t\u3000\u00a0]+$/
+const TRAILING_WHITE = /(?<![ \t\u3000\u00a0])[ \t\u3000\u00a0]+$/
 
 /**
  * How much of `raw` is indentation before and trailing space after the content. A tab is a cell
