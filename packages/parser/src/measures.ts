@@ -324,6 +324,8 @@ function partMeasures(
         }
         const own = inlineBlock(child, year)
         const [start, end] = trimRange(n, textStart(child), textEnd(child, own?.draft.start ?? null))
+        // a numbering with nothing after it (`1.` alone on its line) states no measure
+        if (start >= end) continue
         drafts.push({ ...base(child), start, end, block: own, shared: 1 })
       }
     }
