@@ -22,11 +22,6 @@ const UnitRefSchema = z.object({
 export interface UnitRef extends z.output<typeof UnitRefSchema> {}
 export const UnitRef: z.ZodType<UnitRef> = UnitRefSchema
 
-/**
- * The unit a measure belongs to first: its lead where the text names one, otherwise the first
- * listed unit with `inferred: true`, so a query can ask for "lead, or first listed where no lead
- * is named".
- */
 const PrimaryUnitSchema = UnitRefSchema.extend({
   inferred: z.boolean().describe('true when no lead is named and this is merely the first listed unit'),
 })
