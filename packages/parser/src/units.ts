@@ -30,6 +30,15 @@ const ROLE_SUFFIXES: Array<[RegExp, UnitRole]> = [
   [/落实$/, 'implementing'],
 ]
 
+/**
+ * Role words written in brackets after one unit of a list (`县司法局（牵头）、县政务服务中心`): the
+ * role of that unit alone, the brackets no part of its name. Rows of data: one row per form.
+ */
+const BRACKETED_ROLES: ReadonlyArray<{ id: string; pattern: RegExp; role: UnitRole; example: string }> = [
+  { id: 'paren-lead', pattern: /（(?:牵头|主责)）$/, role: 'lead', example: '县司法局（牵头）' },
+  { id: 'paren-cooperating', pattern: /（(?:配合|协办)）$/, role: 'cooperating', example: '县财政局（配合）' },
+]
+
 /** Collective tails such as `等部门`, `等市直相关部门（单位）`, or a bare `等`. */
 const ETC_TAIL = /等([^、，]{0,20}?(部门|单位|机构|成员单位|有关方面)(（单位）)?)?$/
 const LEVELS = '(?:县级市|县市区|县区|市县|乡镇|街道|开发区|县|区|市|乡|镇|旗)'
@@ -158,8 +167,10 @@ export function parseUnitList(text: string, folded: string, defaultRole: UnitRol
         prev.normalized = normalizeUnitName(folded.slice(prev.start, pe))
         continue
       }
+      const bracketed = BRACKETED_ROLES.find((r) => r.pattern.test(folded.slice(start, pe)))
+      if (bracketed) pe = start + folded.slice(start, pe).search(bracketed.pattern)
       const name = text.slice(start, pe)
-      units.push({ name, normalized: normalizeUnitName(folded.slice(start, pe)), role, start, end: pe })
+      units.push({ name, normalized: normalizeUnitName(folded.slice(start, pe)), role: bracketed?.role ?? role, start, end: pe })
     }
   }
   return units
