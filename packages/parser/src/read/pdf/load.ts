@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
+import { unifyRadicals } from './radicals.js'
 import type { Run } from './types.js'
 
 /**
@@ -78,7 +79,7 @@ export async function openPdf(bytes: Uint8Array): Promise<OpenedPdf> {
           if (item.str.trim() !== '') skipped++
           continue
         }
-        runs.push({ text: item.str, x: e, y: view.height - f, width: item.width, size: -d })
+        runs.push({ text: unifyRadicals(item.str), x: e, y: view.height - f, width: item.width, size: -d })
       }
       return { width: view.width, height: view.height, runs, skipped }
     },
