@@ -14,7 +14,7 @@ import {
   type TokenizerName,
 } from '@policykb/search'
 import { type OptionSpec, UsageError } from './command.js'
-import { type DocumentSelection, documentPaths } from './documentFiles.js'
+import type { DocumentSelection } from './documentFiles.js'
 import { describeFsError, displayName, formatDiagnostic, type Io, PROGRAM, readInput } from './io.js'
 import { createProgress, progressMode } from './progress.js'
 
@@ -93,6 +93,7 @@ export async function buildKnowledgeBase(args: readonly string[], options: Build
   const verbose = options.verbose ?? false
   // Imported here: only the commands that read documents need the parser.
   const { parse } = await import('./parser.js')
+  const { documentPaths } = await import('./documentFiles.js')
   const { paths, failures } = await documentPaths(args, options.selection)
   const stderr = io.stderr as Io['stderr'] & { isTTY?: boolean; columns?: number }
   const progress = createProgress(stderr, paths.length, progressMode(stderr, paths.length, !verbose))
