@@ -15,7 +15,7 @@ function openFailure(error: unknown): { ruleId: string; reason: string } {
   if (name === 'PasswordException') {
     return { ruleId: 'pdf-encrypted', reason: 'encrypted PDF: it needs a password to open, which policykb does not take' }
   }
-  if (name === 'InvalidPDFException') return { ruleId: 'pdf-invalid', reason: `not a readable PDF: ${message}` }
+  if (name === 'InvalidPDFException') return { ruleId: 'pdf-invalid', reason: `broken PDF (truncated or damaged): ${message}` }
   return { ruleId: 'pdf-invalid', reason: `broken PDF: ${message}` }
 }
 
@@ -67,13 +67,18 @@ export async function extractPdf(bytes: Uint8Array, options: ReadOptions): Promi
   }
 
   if (pages.length > 0 && empty.length === pages.length) {
-    return fail('pdf-no-text-layer', 'no text layer: scanned PDF, OCR is not supported')
+    return hasImages(bytes)
+      ? fail('pdf-no-text-layer', 'no text layer: scanned PDF, OCR is not supported')
+      : fail('pdf-no-text-layer', 'no text: every page of the PDF is blank')
   }
   if (empty.length > 0) {
+    const images = hasImages(bytes)
     diagnostics.push({
       ruleId: 'pdf-page-without-text',
-      severity: 'warning',
-      reason: `no text layer on ${pageList(empty)} (scanned or drawn pages; OCR is not supported): their text is missing`,
+      severity: images ? 'warning' : 'info',
+      reason: images
+        ? `no text on ${pageList(empty)}: blank, or scanned (OCR is not supported, so a scanned page's text is missing)`
+        : `no text on ${pageList(empty)}: blank`,
       ...file,
     })
   }
@@ -124,6 +129,14 @@ function layOut(paragraphs: readonly Paragraph[]): { text: string; blocks: Sourc
     }
   }
   return { text: parts.join(''), blocks }
+}
+
+/**
+ * The file holds images (an image XObject's dictionary names `/Subtype /Image`; stream
+ * dictionaries are never compressed, so the bytes show it).
+ */
+function hasImages(bytes: Uint8Array): boolean {
+  return /\/Subtype\s*\/Image(?![A-Za-z])/.test(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1'))
 }
 
 /** `page 3`, `pages 3, 5 and 7`, `pages 2–9` for long runs. */

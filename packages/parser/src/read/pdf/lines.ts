@@ -63,7 +63,7 @@ export function toLines(runs: readonly Run[], page: number): PdfLine[] {
 }
 
 function toLine(group: Run[], page: number): PdfLine {
-  const runs = dropDuplicates(group.sort((a, b) => a.x - b.x))
+  const runs = dropDuplicates(splitOverlapped(group).sort((a, b) => a.x - b.x))
   const size = commonSize(runs)
   let text = ''
   let end = Number.NEGATIVE_INFINITY
@@ -87,6 +87,41 @@ function toLine(group: Run[], page: number): PdfLine {
     page,
     runs,
   }
+}
+
+/**
+ * pdf.js puts the glyphs of one font into one run, writing a space where the next glyph stands
+ * apart; a glyph of another font drawn into that gap (a superscript footnote marker `⁷`, a Latin
+ * letter in a CJK line) then sits inside the run. Such a run is split at its spaces, the pieces
+ * placed by the usual advance (an em for CJK characters, about half of one for others) so that
+ * the glyph between them is read in its place.
+ */
+function splitOverlapped(runs: Run[]): Run[] {
+  if (runs.length < 2) return runs
+  const out: Run[] = []
+  for (const run of runs) {
+    const inner = run.text.trim()
+    const overlapped =
+      /\s/.test(inner) &&
+      runs.some((o) => o !== run && o.x > run.x + 0.1 * run.size && o.x < run.x + run.width - 0.1 * run.size && Math.abs(o.y - run.y) < run.size)
+    if (!overlapped) {
+      out.push(run)
+      continue
+    }
+    const pieces = inner.split(/(\s+)/)
+    const advance = (t: string) => [...t].reduce((w, ch) => w + (isCjk(ch) ? 1 : 0.55) * run.size, 0)
+    const words = pieces.filter((_, i) => i % 2 === 0)
+    const wordWidth = words.reduce((w, t) => w + advance(t), 0)
+    const scale = wordWidth > run.width ? run.width / wordWidth : 1
+    const space = Math.max(0, run.width - wordWidth * scale) / Math.max(1, words.length - 1)
+    let x = run.x
+    for (const word of words) {
+      const width = advance(word) * scale
+      out.push({ ...run, text: word, x, width })
+      x += width + space
+    }
+  }
+  return out
 }
 
 /** Runs drawn twice at (almost) the same place with the same text, as fake bold is, kept once. */

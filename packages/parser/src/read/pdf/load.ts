@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
+import { unifyRadicals } from './radicals.js'
 import type { Run } from './types.js'
 
 /**
@@ -14,7 +15,16 @@ let loaded: Promise<{ pdfjs: PdfJs; folder: string }> | null = null
 function loadPdfJs(): Promise<{ pdfjs: PdfJs; folder: string }> {
   loaded ??= (async () => {
     const folder = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'))
+    // The legacy build's core-js polyfills (in pdf.mjs and again in the worker) replace
+    // Array.prototype.push, for every caller in the process, with a slower one that differs from
+    // Node's own only on arrays whose length is read-only; the native one is put back (a third of
+    // pdf.js's text extraction time). The worker module is imported here so that its polyfills
+    // have run before; pdf.js's own import of it then finds it loaded.
+    const push = Array.prototype.push
     const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs')
+    // @ts-expect-error the worker module has no type declarations
+    await import('pdfjs-dist/legacy/build/pdf.worker.mjs')
+    if (Array.prototype.push !== push) Object.defineProperty(Array.prototype, 'push', { value: push, writable: true, configurable: true })
     return { pdfjs, folder }
   })()
   return loaded
@@ -78,7 +88,7 @@ export async function openPdf(bytes: Uint8Array): Promise<OpenedPdf> {
           if (item.str.trim() !== '') skipped++
           continue
         }
-        runs.push({ text: item.str, x: e, y: view.height - f, width: item.width, size: -d })
+        runs.push({ text: unifyRadicals(item.str), x: e, y: view.height - f, width: item.width, size: -d })
       }
       return { width: view.width, height: view.height, runs, skipped }
     },

@@ -94,8 +94,10 @@ export function breaksAfter(a: PdfLine, b: PdfLine, m: Margins, samePage: boolea
   // `a` is full: it may still have ended a paragraph right at the margin
   // (across a page break a blank line at the foot of the page leaves no trace: a new block
   // after anything but a continuing end is a new paragraph)
+  // (a block shows in its first characters: the shape tests read no further on a long line)
+  if (!startsBlock(fold(b.text.trimStart().slice(0, 64)).trimEnd())) return 'join'
   const before = fold(a.text)
-  if (startsBlock(fold(b.text.trim())) && (samePage ? endsComplete(before) : !endsContinuing(before))) return 'break'
+  if (samePage ? endsComplete(before) : !endsContinuing(before)) return 'break'
   return 'join'
 }
 
