@@ -29,3 +29,17 @@ it('runs the README example and prints what the README says', () => {
     rmSync(file, { force: true })
   }
 })
+
+it("shows the first lines pnpm demo prints, as it prints them", () => {
+  const readme = readFileSync(join(root, 'README.md'), 'utf8')
+  const m = /<!-- readme-demo[^>]*-->\n```\n([\s\S]*?)\n…\n```/.exec(readme)
+  expect(m).not.toBeNull()
+  const demo = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts.demo as string
+  // `pnpm build && policykb tasklist …`: run the same command through the linked bin
+  const args = demo.replace(/^pnpm build && policykb /, '').split(' ')
+  const run = spawnSync(process.execPath, [join(root, 'packages/cli/bin/policykb.js'), ...args], { cwd: root, encoding: 'utf8' })
+  expect(run.status).toBe(0)
+  const shown = m![1]!.split('\n')
+  expect(shown.length).toBeGreaterThanOrEqual(5)
+  expect(run.stdout.split('\n').slice(0, shown.length)).toEqual(shown)
+})
