@@ -1,5 +1,6 @@
 import { readdir, stat } from 'node:fs/promises'
 import { join } from 'node:path'
+import { isStoreEntry } from '@policykb/search'
 import { defineCommand, UsageError } from '../command.js'
 import { checkEncoding, describeFsError, IO_OPTIONS, reportError } from '../io.js'
 import { DOCUMENT_KINDS, IGNORE_FILE } from '../documentFiles.js'
@@ -19,13 +20,16 @@ async function targetProblem(dir: string): Promise<string | null> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
     return `${dir}: ${describeFsError(error, 'write')}`
   }
-  if (names.length === 0 || names.includes('manifest.json')) return null
+  if (names.length === 0 || names.includes('manifest.json') || names.every(isStoreEntry)) return null
   return `${dir}: the directory is not empty and holds no knowledge base (no manifest.json); give a new or empty directory`
 }
 
 async function storeBytes(dir: string): Promise<number> {
   let total = 0
-  for (const name of await readdir(dir)) total += (await stat(join(dir, name))).size
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name)
+    total += entry.isDirectory() ? await storeBytes(path) : (await stat(path)).size
+  }
   return total
 }
 
