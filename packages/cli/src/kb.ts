@@ -14,7 +14,7 @@ import {
   type TokenizerName,
 } from '@policykb/search'
 import { type OptionSpec, UsageError } from './command.js'
-import { type DocumentSelection, documentPaths } from './documentFiles.js'
+import type { DocumentSelection } from './documentFiles.js'
 import { describeFsError, displayName, formatDiagnostic, type Io, PROGRAM, readInput } from './io.js'
 import { createProgress, progressMode } from './progress.js'
 
@@ -80,7 +80,7 @@ export interface Built {
 }
 
 /**
- * Read, decode and parse every document the arguments name (see {@link documentPaths}) and add
+ * Read, decode and parse every document the arguments name (see `documentPaths`) and add
  * it to a new knowledge base, under {@link documentId}. A file that cannot be read is reported on
  * standard error, naming it, and the rest go on. With `verbose`, progress is shown (a bar on a
  * terminal, a line per file otherwise, for more than one file) with each document's warnings
@@ -93,6 +93,7 @@ export async function buildKnowledgeBase(args: readonly string[], options: Build
   const verbose = options.verbose ?? false
   // Imported here: only the commands that read documents need the parser.
   const { parse } = await import('./parser.js')
+  const { documentPaths } = await import('./documentFiles.js')
   const { paths, failures } = await documentPaths(args, options.selection)
   const stderr = io.stderr as Io['stderr'] & { isTTY?: boolean; columns?: number }
   const progress = createProgress(stderr, paths.length, progressMode(stderr, paths.length, !verbose))
@@ -212,10 +213,13 @@ export async function knowledgeBaseSource(
   return { kb: built.kb, exitCode: built.failed > 0 ? 1 : 0 }
 }
 
-/** Columns of the terminal standard output goes to; `COLUMNS`, else 120, when it is not one. */
-export function outputWidth(io: Io): number {
+/**
+ * Columns of the terminal standard output goes to; when it is not one, `COLUMNS` if set, else
+ * `undefined`: no limit, so that a table sent to a file or a pipe keeps every cell whole.
+ */
+export function outputWidth(io: Io): number | undefined {
   const stdout = io.stdout as Io['stdout'] & { columns?: number }
   if (stdout.isTTY && stdout.columns) return stdout.columns
   const env = Number(process.env.COLUMNS)
-  return Number.isInteger(env) && env > 0 ? env : 120
+  return Number.isInteger(env) && env > 0 ? env : undefined
 }
