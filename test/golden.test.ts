@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Measure, Section } from '@policykb/model'
 import { parse } from '@policykb/parser'
-import { toTaskTable } from '@policykb/tasklist'
+import { cellOptions, cellText, toTaskTable } from '@policykb/tasklist'
 import { describe, expect, it } from 'vitest'
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url))
@@ -70,7 +70,10 @@ describe.each(cases)('golden %s', (name) => {
 
   it('任务清单 (markdown)', async () => {
     const table = toTaskTable(result)
-    const rows = table.rows.map((r) => `| ${r.seq} | ${r.specialty ?? ''} | ${r.direction ?? ''} | ${r.measure.slice(0, 30)}… | ${r.leadUnits.join('、')} | ${r.units} | ${r.deadline} |`)
+    const cell = (r: (typeof table.rows)[number], column: 'lead' | 'units' | 'deadline') => cellText(r, column, cellOptions(table))
+    const rows = table.rows.map(
+      (r) => `| ${r.seq} | ${r.specialty ?? ''} | ${r.direction ?? ''} | ${r.measure.slice(0, 30)}… | ${cell(r, 'lead')} | ${cell(r, 'units')} | ${cell(r, 'deadline')} |`,
+    )
     await expect([`# ${table.title} (${table.columns.join(', ')})`, ...rows].join('\n') + '\n').toMatchFileSnapshot(join(FIXTURES, name, 'tasklist-preview.md'))
   })
 })
