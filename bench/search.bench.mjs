@@ -273,7 +273,7 @@ const tokenizer = createJiebaTokenizer({ userDict: dictionaryWords() })
 tokenizer.cut('预热')
 
 // `--quick` (used by `pnpm check` so the benchmark cannot rot) stops at ×10.
-const scales = process.argv.includes('--quick') ? [1, 10] : [1, 10, 100]
+const scales = process.argv.includes('--cold') ? [] : process.argv.includes('--quick') ? [1, 10] : [1, 10, 100]
 const results = []
 for (const scale of scales) {
   const docs = replicate(scale)
@@ -377,6 +377,75 @@ for (const scale of scales) {
     )
   }
 }
+
+// Cold `policykb search` on the ×100 knowledge base (500 documents, 46 200 measures), a fresh
+// process each time: wall time and peak RSS, for the store as format 1 wrote it (every measure in
+// one documents.json, the whole index read and copied) and as format 2 writes it (briefs, measures
+// read when shown, the index viewed in place). `--cold` runs only this row (after a build).
+async function coldRows(docs) {
+  const kb = createKnowledgeBase({ tokenizer })
+  for (const { id, result } of docs) kb.add(result, { document: id })
+  const base = mkdtempSync(join(tmpdir(), 'policykb-bench-cold-'))
+  const v2 = join(base, 'v2')
+  await kb.save(v2)
+  // Format 1, as main wrote it before: the same state, the old encoder, files beside the manifest.
+  const { encodeIndexFile } = await import(pathToFileURL(join(root, 'packages/search/dist/indexFile.js')).href)
+  const { createHash } = await import('node:crypto')
+  const state = kb.state()
+  const v1 = join(base, 'v1')
+  const { mkdirSync } = await import('node:fs')
+  mkdirSync(v1)
+  const documents = Buffer.from(JSON.stringify({ documents: state.documents, dictionary: state.dictionary, entries: state.entries.map((e) => ({ document: e.document, measure: e.measure })) }))
+  const index = encodeIndexFile(state.index, state.entries.map((e) => e.bounds))
+  const sha = (b) => createHash('sha256').update(b).digest('hex')
+  writeFileSync(join(v1, 'documents.json'), documents)
+  writeFileSync(join(v1, 'index.bin'), index)
+  const manifest = JSON.parse(readFileSync(join(v2, 'manifest.json'), 'utf8'))
+  delete manifest.data
+  manifest.formatVersion = 1
+  manifest.files = { 'documents.json': { bytes: documents.byteLength, sha256: sha(documents) }, 'index.bin': { bytes: index.byteLength, sha256: sha(index) } }
+  writeFileSync(join(v1, 'manifest.json'), JSON.stringify(manifest))
+  const size = (dir) => {
+    let total = 0
+    for (const e of readdirSync(dir, { withFileTypes: true })) total += e.isDirectory() ? size(join(dir, e.name)) : readFileSync(join(dir, e.name)).byteLength
+    return total
+  }
+  const bin = join(root, 'packages/cli/dist/bin.js')
+  // The CLI in a fresh process; it reports its own peak RSS when it exits.
+  const wrapper = `process.on('exit', () => process.stderr.write('MAXRSS ' + process.resourceUsage().maxRSS + '\\n')); process.argv = [process.argv[0], ${JSON.stringify(bin)}, ...process.argv.slice(1)]; await import(${JSON.stringify(pathToFileURL(bin).href)})`
+  const rows = []
+  for (const [label, dir] of [['format 1 (before)', v1], ['format 2 (after)', v2]]) {
+    const walls = []
+    const rss = []
+    for (let i = 0; i < 3; i++) {
+      const s = performance.now()
+      const c = spawnSync(process.execPath, ['--input-type=module', '-e', wrapper, 'search', '市税务局', '--kb', dir, '--limit', '10'], { encoding: 'utf8' })
+      walls.push(performance.now() - s)
+      if (c.status !== 0) throw new Error(c.stderr)
+      rss.push(Number(/MAXRSS (\d+)/.exec(c.stderr)[1]) * 1024)
+    }
+    walls.sort((a, b) => a - b)
+    rss.sort((a, b) => a - b)
+    rows.push({ label, ms: walls[1], rss: rss[1], bytes: size(dir) })
+  }
+  const bare = []
+  for (let i = 0; i < 3; i++) {
+    const s = performance.now()
+    spawnSync(process.execPath, ['-e', '0'])
+    bare.push(performance.now() - s)
+  }
+  bare.sort((a, b) => a - b)
+  rmSync(base, { recursive: true, force: true })
+  console.log(`Cold \`policykb search 市税务局 --kb KB\` at ×100 (${state.entries.length} measures), fresh process, median of 3 (bare \`node -e 0\`: ${fmt(bare[1], 0)} ms)`)
+  console.log(
+    table(
+      ['store', 'KB MB', 'wall s', 'peak RSS MB', 'RSS / KB size'],
+      rows.map((r) => [r.label, fmt(mb(r.bytes), 0), fmt(r.ms / 1000, 2), fmt(mb(r.rss), 0), fmt(r.rss / r.bytes, 2)]),
+    ),
+  )
+  console.log(`format 2 vs format 1: ${fmt(rows[0].ms / rows[1].ms, 2)}× faster, ${fmt(rows[0].rss / rows[1].rss, 2)}× less memory; targets ≤ 1 s and RSS ≤ KB size\n`)
+}
+if (scales.includes(100) || process.argv.includes('--cold')) await coldRows(replicate(100))
 
 const last = results.find((r) => r.scale === 100)
 if (last) {

@@ -92,7 +92,7 @@ export async function buildKnowledgeBase(args: readonly string[], options: Build
   const { io } = options
   const verbose = options.verbose ?? false
   // Imported here: only the commands that read documents need the parser.
-  const { parse } = await import('./parser.js')
+  const { parseSource } = await import('./parser.js')
   const { documentPaths } = await import('./documentFiles.js')
   const { paths, failures } = await documentPaths(args, options.selection)
   const stderr = io.stderr as Io['stderr'] & { isTTY?: boolean; columns?: number }
@@ -123,7 +123,15 @@ export async function buildKnowledgeBase(args: readonly string[], options: Build
       continue
     }
     const { input } = read
-    const result = parse(input.text, { file: input.name })
+    let result: ReturnType<typeof parseSource>
+    try {
+      result = parseSource(input.source, { file: input.name })
+    } catch (cause) {
+      // The parser returns diagnostics for odd text; a throw is its bug, and costs this file only.
+      error(`${input.name}: cannot parse: ${cause instanceof Error ? cause.message.split('\n')[0] : String(cause)}; skipped`)
+      failed++
+      continue
+    }
     if (verbose) {
       for (const d of [...input.diagnostics, ...result.diagnostics]) {
         if (d.severity === 'warning' || d.severity === 'error') progress.message(formatDiagnostic(d, input.name))

@@ -181,3 +181,21 @@ export function writeStream(stream: NodeJS.WritableStream, data: string | Uint8A
     stream.write(data, (error?: Error | null) => (error ? reject(error) : resolve()))
   })
 }
+
+/**
+ * The date office files (xlsx, docx) record, from `SOURCE_DATE_EPOCH` (seconds since 1970, the
+ * reproducible-builds convention) when it is set to a whole number; otherwise none, and the
+ * writers use their fixed default (2000-01-01T00:00:00Z). Either way two runs on one input give
+ * the same bytes.
+ * @returns `{ date }` to spread into the writer's options, or `{}`
+ * @throws UsageError-like `Error` when the variable is set to something else
+ */
+export function sourceDate(env: NodeJS.ProcessEnv = process.env): { date?: Date } {
+  const value = env.SOURCE_DATE_EPOCH
+  if (value === undefined || value.trim() === '') return {}
+  if (!/^\d+$/.test(value.trim())) throw new SourceDateError(`SOURCE_DATE_EPOCH must be a whole number of seconds since 1970; got '${value}'`)
+  return { date: new Date(Number(value.trim()) * 1000) }
+}
+
+/** `SOURCE_DATE_EPOCH` is set to something that is not a number of seconds. */
+export class SourceDateError extends Error {}

@@ -160,3 +160,22 @@ describe('a bug is one line, exit 2; POLICYKB_DEBUG=1 shows where', () => {
     }
   })
 })
+
+describe('xlsx and docx are the same bytes for the same input; SOURCE_DATE_EPOCH sets their date', () => {
+  it.each(['xlsx', 'docx'])('%s', (format) => {
+    const dir = mkdtempSync(join(tmp, 'repro-'))
+    const run = (name: string, env: NodeJS.ProcessEnv = {}) => {
+      const r = cli(['tasklist', PLAN, '--format', format, '-q', '-o', join(dir, name)], { env })
+      expect(r).toEqual({ code: 0, stdout: '', stderr: '' })
+      return readFileSync(join(dir, name))
+    }
+    const env = { SOURCE_DATE_EPOCH: '' }
+    expect(Buffer.compare(run(`a.${format}`, env), run(`b.${format}`, env))).toBe(0)
+    const dated = run(`c.${format}`, { SOURCE_DATE_EPOCH: '1700000000' })
+    expect(Buffer.compare(dated, run(`a.${format}`, env))).not.toBe(0)
+    const core = spawnSync('unzip', ['-p', join(dir, `c.${format}`), 'docProps/core.xml'], { encoding: 'utf8' })
+    if (core.error === undefined) expect(core.stdout).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2023-11-14T22:13:20Z</dcterms:created>')
+    const bad = cli(['tasklist', PLAN, '--format', format, '-q', '-o', join(dir, `d.${format}`)], { env: { SOURCE_DATE_EPOCH: 'yesterday' } })
+    expect(bad).toEqual({ code: 2, stdout: '', stderr: "policykb: SOURCE_DATE_EPOCH must be a whole number of seconds since 1970; got 'yesterday'\n" })
+  })
+})

@@ -64,6 +64,8 @@ export const Segment: z.ZodType<Segment> = SegmentSchema
  * page furniture set aside, plus everything needed to map back to the original.
  *
  * Invariant: `segments` and `removals` together cover every character of the original exactly once.
+ * Every character of `text` comes from a segment, except the `\n` that stands for a line break
+ * written as a lone CR (the CR itself is a `cr` removal).
  */
 const NormalizedTextSchema = z.object({
   text: z.string().describe('running text, characters as written'),

@@ -12,7 +12,7 @@ export interface DeadlineOptions {
   year?: number
 }
 
-const ONGOING = /(长期坚持|持续推进|长期推进|长期执行|持续开展|持续实施|常态化|长期|持续|长效|每年|每季度|每月|逐年)/
+const ONGOING = /(长期坚持|持续推进|长期推进|长期执行|持续开展|持续实施|常态化|长期|持续|长效|每年|每季度|每月|逐年|定期|动态|不断|经常性)/
 const pad = (n: number) => String(n).padStart(2, '0')
 const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate()
 const iso = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`
@@ -32,8 +32,11 @@ function points(s: string, year: number | undefined): Point[] {
   const out: Point[] = []
   const re =
     /(?:(\d{4})\s*[—\-–~至到]\s*)?(\d{4})年(?:(\d{1,2})月(?:(\d{1,2})日)?|(上半年|下半年)|第?([一二三四1234])季度)?|(?<!\d)(?<![^今本]年)(\d{1,2})月(?:(\d{1,2})日)?|(上半年|下半年)|第?([一二三四])季度/g
+  // a month without a year takes the last year the phrase named (`2022年6月—12月`), else the document's
+  let named: number | undefined
   for (const m of s.matchAll(re)) {
-    const y = m[2] ? Number(m[2]) : year
+    if (m[2]) named = Number(m[2])
+    const y = m[2] ? Number(m[2]) : (named ?? year)
     if (y === undefined) continue
     const month = m[3] ?? m[7]
     const day = m[4] ?? m[8]
@@ -55,6 +58,7 @@ function points(s: string, year: number | undefined): Point[] {
       out.push({ date: iso(y, 12, 31), precision: 'year', from, index: m.index })
     }
   }
+  year ??= named
   if (year === undefined) return out
   // `年底前` / `年末` with no year of their own: the end of the document year
   for (const m of s.matchAll(/(?<!\d)年(底|末)/g)) {

@@ -25,7 +25,8 @@ export interface DecodeOptions {
  * computed later (spans, `NormalizedText.lineStarts`) is a UTF-16 offset into this string.
  * Failure rule ids: `decode-empty` (no bytes, or only a BOM and whitespace), `decode-binary`
  * (NUL bytes outside UTF-16, or many control characters), `decode-unknown-encoding` (the bytes
- * are none of UTF-8, UTF-16, GB18030, or an unsupported `encoding` option was given).
+ * are none of UTF-8, UTF-16, GB18030, or an unsupported `encoding` option was given),
+ * `decode-bom-mismatch` (a BOM, but the body is not in its encoding nor in another one).
  */
 export type DecodeResult =
   | { ok: true; text: string; encoding: DecodedEncoding; diagnostics: Diagnostic[] }
@@ -74,7 +75,8 @@ const BOMS: { codec: Codec; bytes: readonly number[] }[] = [
  * read as GB18030 when that gives only common Chinese characters.
  *
  * Recoverable damage comes back as diagnostics: `decode-guessed-encoding` (info: no BOM and not
- * UTF-8), `decode-invalid-bytes` (warning: bytes replaced by U+FFFD), `decode-control-chars`
+ * UTF-8), `decode-bom-mismatch` (warning: the body is not in the BOM's encoding, more than 1% of
+ * it would be U+FFFD, and was decoded in the one it reads as), `decode-invalid-bytes` (warning: bytes replaced by U+FFFD), `decode-control-chars`
  * (warning: a few stray control characters). Never throws; the input is not mutated.
  *
  * @param bytes the raw file content
@@ -89,7 +91,10 @@ export function decode(bytes: Uint8Array, options: DecodeOptions = {}): DecodeRe
     if (startsWith(bytes, bom.bytes)) {
       const body = bytes.subarray(bom.bytes.length)
       const encoding: DecodedEncoding = bom.codec === 'utf-8' ? 'utf-8-bom' : bom.codec
-      return finish(body, bom.codec, encoding, [])
+      const text = decodeLenient(body, bom.codec)
+      const stats = measure(text)
+      if (!tooManyReplacements(stats)) return finish(body, bom.codec, encoding, [], text)
+      return misdeclared(body, bom.codec, stats)
     }
   }
 
@@ -128,6 +133,31 @@ export function decode(bytes: Uint8Array, options: DecodeOptions = {}): DecodeRe
   return fail(
     'decode-unknown-encoding',
     'unknown encoding: not UTF-8, UTF-16 or GB18030/GBK text (pass an explicit encoding if it is one of these)',
+  )
+}
+
+/**
+ * A BOM whose encoding the body is not (an editor put a UTF-8 BOM before GBK text): the body
+ * read as the BOM says is mostly U+FFFD. Take the encoding it does read as, and say so; when it
+ * reads as none, fail rather than hand on the garbage.
+ */
+function misdeclared(body: Uint8Array, declared: Codec, stats: Stats): DecodeResult {
+  const others = (['gb18030', 'utf-8', 'utf-16le', 'utf-16be'] as const).filter(
+    (c) => c !== declared && (!c.startsWith('utf-16') || body.length % 2 === 0),
+  )
+  const best = bestCandidate(body, [...others])
+  const damage = `${stats.replacements} of its ${stats.chars} characters are not valid ${label(declared)}`
+  if (best) {
+    const note: Diagnostic = {
+      ruleId: 'decode-bom-mismatch',
+      severity: 'warning',
+      reason: `the file starts with a ${label(declared)} BOM but is not ${label(declared)} (${damage}); decoded as ${label(best.codec)}`,
+    }
+    return finish(body, best.codec, best.codec, [note], best.text)
+  }
+  return fail(
+    'decode-bom-mismatch',
+    `the file starts with a ${label(declared)} BOM but is not ${label(declared)} (${damage}), and it reads as no other supported encoding (pass an explicit encoding if it is one)`,
   )
 }
 
@@ -300,6 +330,11 @@ function measure(text: string): Stats {
   return s
 }
 
+/** More than 1% replacement characters (one is allowed, for a file cut inside a character). */
+function tooManyReplacements(s: Stats): boolean {
+  return s.replacements > 1 + Math.floor(s.chars / 100)
+}
+
 /** More than 1% control characters (a single one in a short text): not a text file. */
 function tooManyControls(s: Stats): boolean {
   return s.controls > Math.floor(s.chars / 100)
@@ -320,7 +355,7 @@ const MIN_COMMON_SHARE = 0.8
  */
 function plausibility(s: Stats): number | undefined {
   if (s.chars === 0) return undefined
-  if (s.replacements > 1 + Math.floor(s.chars / 100)) return undefined
+  if (tooManyReplacements(s)) return undefined
   if (s.nonCharacters > 0 || tooManyControls(s)) return undefined
   const commonShare = s.nonAscii === 0 ? 1 : s.common / s.nonAscii
   if (commonShare < MIN_COMMON_SHARE) return undefined

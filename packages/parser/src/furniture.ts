@@ -31,7 +31,7 @@ export function superscriptValue(marker: string): number {
 export const FOOTNOTE_LINE = new RegExp(`^([${SUPERSCRIPT_DIGITS}]+|\\d{1,2}) +(?=[^\\s\\d])(?!.*\\t)`)
 
 const CHROME: RegExp[] = [
-  /【[^】]*(字号|打印|关闭|收藏|分享|纠错)/,
+  /【[^【】]*(字号|打印|关闭|收藏|分享|纠错)/,
   /^(当前位置|您的位置|您现在的位置|所在位置)\s*[：>]/,
   /^(关闭本页|关闭窗口|打印本页|返回顶部|分享到|扫一扫)/,
   /^(发布)?(时间|日期)\s*：.{0,40}(来源|发布机构|浏览次数)\s*：/,
@@ -44,7 +44,7 @@ const CHROME: RegExp[] = [
   /^[\u4e00-\u9fa5]{2,12}(网|政府|首页|门户)( +[\u4e00-\u9fa5]{2,12}(网|政府|首页|门户))+$/,
 ]
 
-const PAGE_NUMBER = [/^[-—–]\s*\d{1,3}\s*[-—–]$/, /^第\s*\d+\s*页(\s*[,，]?\s*共\s*\d+\s*页)?$/, /^\d{1,3}\s*\/\s*\d{1,3}$/]
+const PAGE_NUMBER = [/^[-—–]\s*\d{1,3}\s*[-—–]$/, /^第\s*\d+\s*页((?:\s*[,，])?\s*共\s*\d+\s*页)?$/, /^\d{1,3}\s*\/\s*\d{1,3}$/]
 
 /** A line that is only a page number (`- 3 -`, `第 3 页`, `3/20`). */
 export function isPageNumber(line: string): boolean {
@@ -52,8 +52,8 @@ export function isPageNumber(line: string): boolean {
 }
 
 /** A table of contents entry ends with its page number: `第一章 规划背景 - 2 -`, `总则……3`. */
-const TOC_ENTRY = /(\s[-—–]\s*\d{1,3}\s*[-—–]|[.…·]{2,}\s*\d{1,3}|\s\d{1,3})$/
-const TOC_ENTRY_STRICT = /(\s[-—–]\s*\d{1,3}\s*[-—–]|[.…·]{3,}\s*\d{1,3})$/
+const TOC_ENTRY = /(\s[-—–]\s*\d{1,3}\s*[-—–]|(?<![.…·])[.…·]{2,}\s*\d{1,3}|\s\d{1,3})$/
+const TOC_ENTRY_STRICT = /(\s[-—–]\s*\d{1,3}\s*[-—–]|(?<![.…·])[.…·]{3,}\s*\d{1,3})$/
 
 /** Split a table of contents entry into its title and page. */
 export function parseTocEntry(line: string): { title: string; page: string | null } {

@@ -12,7 +12,8 @@ const BLOCK_TAG = /<\/?(?:p|br|div|td|tr|th|table|li|ul|ol|h[1-6]|section|articl
 /** Whitespace and tags at the start or end of a line. */
 const WHITE = String.raw`[ \t\u3000\u00a0\ufeff]`
 const LEADING = new RegExp(`^(?:${WHITE}|${TAG_SOURCE})+`, 'i')
-const TRAILING = new RegExp(`(?:${WHITE}|${TAG_SOURCE})+$`, 'i')
+/** One tag or whitespace character exactly where `lastIndex` says (sticky). */
+const WHITE_OR_TAG_AT = new RegExp(`${WHITE}|${TAG_SOURCE}`, 'iy')
 
 /**
  * Whether a text is HTML: it holds at least three paragraph-level tags (a plain plan never
@@ -35,8 +36,26 @@ export const withoutTags = (text: string) => text.replace(TAG, '')
 
 /** Length of the run of whitespace and tags that opens `line`. */
 export const leadingMargin = (line: string) => LEADING.exec(line)?.[0].length ?? 0
-/** Length of the run of whitespace and tags that closes `line`. */
-export const trailingMargin = (line: string) => TRAILING.exec(line)?.[0].length ?? 0
+/**
+ * Length of the run of whitespace and tags that closes `line`, read backwards one piece at a
+ * time: a regex ending in `$` would restart at every tag of a run of them (minified pages put
+ * thousands on a line) and take time quadratic in the run.
+ */
+export function trailingMargin(line: string): number {
+  let end = line.length
+  while (end > 0) {
+    let start = end - 1
+    // a tag ends at `>` and starts at the last `<` before it (a `<` in a quoted attribute is rare:
+    // the tag is then kept as text, as any tag that is no margin)
+    if (line[start] === '>') start = line.lastIndexOf('<', start)
+    if (start < 0) break
+    WHITE_OR_TAG_AT.lastIndex = start
+    const m = WHITE_OR_TAG_AT.exec(line)
+    if (!m || start + m[0].length !== end) break
+    end = start
+  }
+  return line.length - end
+}
 
 /** The text holds a tag that ends a paragraph (`</p>`, `<br>`, `<tr>`). */
 export const breaksParagraph = (text: string) => BLOCK_TAG.test(text)

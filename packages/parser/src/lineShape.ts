@@ -71,7 +71,21 @@ export function startsBlock(line: string): boolean {
  * copied out of PDF viewers and web pages come.
  */
 export function isTableLine(line: string): boolean {
-  return line.includes('\t') || line.endsWith('|') || line.startsWith('|') || (line.match(/\|/g)?.length ?? 0) >= 2
+  return hasCellTab(line) || line.endsWith('|') || line.startsWith('|') || (line.match(/\|/g)?.length ?? 0) >= 2
+}
+
+/**
+ * The line holds a tab that separates cells. The tab after a leading numbering marker does not:
+ * word processors write a numbered paragraph as `2.\t提升服务水平。`, the tab where print shows a
+ * space; a table row holds a tab between two cells after it (`1.\t企业开办\t市场监管局`).
+ * @param line - the line, width-folded; leading whitespace is skipped
+ */
+export function hasCellTab(line: string): boolean {
+  const tab = line.indexOf('\t')
+  if (tab < 0) return false
+  const from = line.length - line.trimStart().length
+  const numbering = tab > from ? matchNumbering(line.slice(from)) : null
+  return numbering === null ? true : line.indexOf('\t', from + numbering.length) >= 0
 }
 
 /** The line is a heading or title rather than a fragment of running text. */

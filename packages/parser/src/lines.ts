@@ -33,9 +33,10 @@ export function toLines(n: NormalizedText, mdast: Root): TextLine[] {
   const headingDepth = new Map<number, number>()
   const contentStart = new Map<number, number>()
   const bullets = new Set<number>()
-  const visit = (node: RootContent) => {
+  /** Note what a node says about its line; false when it has no position (nor its children). */
+  const visit = (node: RootContent): boolean => {
     const pos = node.position
-    if (pos?.start.offset === undefined) return
+    if (pos?.start.offset === undefined) return false
     const line = pos.start.line - 1
     if (node.type === 'heading') {
       headingDepth.set(line, node.depth)
@@ -51,9 +52,13 @@ export function toLines(n: NormalizedText, mdast: Root): TextLine[] {
         }
       }
     }
-    if ('children' in node) for (const child of node.children) visit(child as RootContent)
+    return true
   }
-  for (const child of mdast.children) visit(child)
+  // an explicit stack, not recursion: block quotes and lists nest as deep as the text says
+  const stack: RootContent[] = [...mdast.children].reverse()
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    if (visit(node) && 'children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as RootContent)
+  }
 
   const lines: TextLine[] = []
   for (let i = 0; i < lineStarts.length; i++) {

@@ -244,11 +244,20 @@ export function extractMeasures(tree: PolicyTree, options: ExtractOptions = {}):
   drafts.sort((a, b) => a.start - b.start)
   // `（责任单位：…。以下措施均需各区人民政府落实，不再单独列出）`: a note that speaks for the
   // statements after it gives its units to every later measure of the same part
-  const carried = new Map<PartNode, UnitDraft[]>()
+  // each unit name once, the first time a note gives it: toMeasure adds them in that order
+  const carried = new Map<PartNode, { units: UnitDraft[]; names: Set<string> }>()
   const measures = drafts.map((d, i) => {
-    const measure = toMeasure(n, d, i + 1, tree.metadata.firstListedIsLead, carried.get(d.part) ?? [])
+    const measure = toMeasure(n, d, i + 1, tree.metadata.firstListedIsLead, carried.get(d.part)?.units ?? [])
     const notes = (d.block?.draft.notes ?? []).filter((note) => note.following && note.units.length > 0)
-    if (notes.length > 0) carried.set(d.part, [...(carried.get(d.part) ?? []), ...notes.flatMap((note) => note.units)])
+    if (notes.length > 0) {
+      const c = carried.get(d.part) ?? { units: [], names: new Set<string>() }
+      for (const u of notes.flatMap((note) => note.units)) {
+        if (c.names.has(u.normalized)) continue
+        c.names.add(u.normalized)
+        c.units.push(u)
+      }
+      carried.set(d.part, c)
+    }
     return measure
   })
   if (measures.length === 0) {
@@ -308,6 +317,9 @@ function partMeasures(
     const visit = (node: OutlineNode) => {
       for (const child of node.children) {
         if (child.role !== 'task' || isRequirement(child)) continue
+        // 第X条 are the articles of a legal text (条例, 办法, 规定): provisions, not tasks, unless a
+        // statement assigns them units (then blocks decide, below).
+        if (child.style === 'article') continue
         const item = child.bodyStart !== null || (child.children.length === 0 && (child.title !== null || child.content.length > 0))
         if (!item || child.style === 'markdown') {
           visit(child)
@@ -315,6 +327,8 @@ function partMeasures(
         }
         const own = inlineBlock(child, year)
         const [start, end] = trimRange(n, textStart(child), textEnd(child, own?.draft.start ?? null))
+        // a numbering with nothing after it (`1.` alone on its line) states no measure
+        if (start >= end) continue
         drafts.push({ ...base(child), start, end, block: own, shared: 1 })
       }
     }
@@ -333,10 +347,21 @@ function partMeasures(
   }
 
   const claimed = new Set<OutlineNode>()
+  // asked for every item: computed once, not by scanning siblings and blocks per item
+  const holders = blockHolders(blocks)
+  const places = new SiblingPlaces()
+  const byBlock = new Map<Block, Draft[]>()
+  const add = (draft: Draft) => {
+    drafts.push(draft)
+    if (!draft.block) return
+    const list = byBlock.get(draft.block)
+    if (list) list.push(draft)
+    else byBlock.set(draft.block, [draft])
+  }
   for (const [node, own] of byNode) {
     if (!node.line) continue
     if ((own.length >= 2 && own.every((b) => b.owner === node)) || (own.length === 1 && hasTail(n, node, own[0]!))) {
-      drafts.push(...splitByBlocks(n, node, own, base(node)))
+      for (const d of splitByBlocks(n, node, own, base(node))) add(d)
       claimed.add(node)
       continue
     }
@@ -345,32 +370,32 @@ function partMeasures(
       // sub-items each closed by their own statement: the item is their container, they are the measures
       for (const b of own) {
         const [start, end] = trimRange(n, textStart(b.owner), textEnd(b.owner, b.draft.start))
-        drafts.push({ ...base(b.owner), start, end, block: b, shared: 1 })
+        add({ ...base(b.owner), start, end, block: b, shared: 1 })
       }
       claimed.add(node)
       continue
     }
     const block = own[0]!
     const [start, end] = trimRange(n, textStart(node), textEnd(node, block.draft.start))
-    drafts.push({ ...base(node), start, end, block, shared: 1 })
+    add({ ...base(node), start, end, block, shared: 1 })
     claimed.add(node)
     // Items before it without a block of their own share it when it closes their group.
     const siblings = node.parent?.children ?? []
-    const at = siblings.indexOf(node)
-    const later = siblings.slice(at + 1).filter((s) => s.rank === node.rank)
-    if (!block.closing || later.length > 0 || node.role !== 'task' || node.rank !== rank) continue
+    const at = places.indexOf(node)
+    if (!block.closing || places.hasLaterOfRank(node) || node.role !== 'task' || node.rank !== rank) continue
     const sharing: OutlineNode[] = []
     for (let i = at - 1; i >= 0; i--) {
       const s = siblings[i]!
-      if (s.rank !== node.rank || holdsBlock(s, blocks)) break
-      sharing.unshift(s)
+      if (s.rank !== node.rank || holders.has(s)) break
+      sharing.push(s)
     }
+    sharing.reverse()
     for (const s of sharing) {
       const [a, b] = trimRange(n, textStart(s), textEnd(s, null))
-      drafts.push({ ...base(s), start: a, end: b, block, shared: sharing.length + 1 })
+      add({ ...base(s), start: a, end: b, block, shared: sharing.length + 1 })
       claimed.add(s)
     }
-    if (sharing.length > 0) for (const d of drafts) if (d.block === block) d.shared = sharing.length + 1
+    if (sharing.length > 0) for (const d of byBlock.get(block) ?? []) d.shared = sharing.length + 1
   }
 
   // Items at the measure rank in task sections that no block reached.
@@ -417,12 +442,47 @@ function headingBlock(node: OutlineNode, headings: Map<OutlineNode, Block>): Blo
   return null
 }
 
-/** Whether any block was written in a node or below it. */
-function holdsBlock(node: OutlineNode, blocks: Block[]): boolean {
-  return blocks.some((b) => {
-    for (let p: OutlineNode | null = b.owner; p; p = p.parent) if (p === node) return true
-    return false
-  })
+/** The nodes a block was written in or below: each block's owner and the owner's ancestors. */
+function blockHolders(blocks: Block[]): Set<OutlineNode> {
+  const holders = new Set<OutlineNode>()
+  for (const b of blocks) {
+    // an ancestor already in the set has its own ancestors in it too
+    for (let p: OutlineNode | null = b.owner; p && !holders.has(p); p = p.parent) holders.add(p)
+  }
+  return holders
+}
+
+/** Where a node stands among its parent's children, worked out once per parent. */
+class SiblingPlaces {
+  private readonly index = new Map<OutlineNode, number>()
+  /** per parent: for each rank, the index of the last child of that rank */
+  private readonly lastOfRank = new Map<OutlineNode, Map<number, number>>()
+
+  private learn(parent: OutlineNode): Map<number, number> {
+    let last = this.lastOfRank.get(parent)
+    if (!last) {
+      last = new Map()
+      for (const [i, child] of parent.children.entries()) {
+        this.index.set(child, i)
+        last.set(child.rank, i)
+      }
+      this.lastOfRank.set(parent, last)
+    }
+    return last
+  }
+
+  /** The node's index among its siblings (0 for a root). */
+  indexOf(node: OutlineNode): number {
+    if (!node.parent) return 0
+    this.learn(node.parent)
+    return this.index.get(node) ?? 0
+  }
+
+  /** A sibling of the same rank comes after the node. */
+  hasLaterOfRank(node: OutlineNode): boolean {
+    if (!node.parent) return false
+    return (this.learn(node.parent).get(node.rank) ?? -1) > this.indexOf(node)
+  }
 }
 
 function inlineBlock(node: OutlineNode, year: number | undefined): Block | null {
@@ -496,7 +556,8 @@ function splitByBlocks(n: NormalizedText, node: OutlineNode, own: Block[], base:
 }
 
 /**
- * @param carried - units that notes of earlier statements give to the measures after them
+ * @param carried - units that notes of earlier statements give to the measures after them, each
+ *   name once
  */
 function toMeasure(n: NormalizedText, d: Draft, seq: number, firstListedIsLead: boolean, carried: readonly UnitDraft[]): Measure {
   const span = (r: { start: number; end: number }) => makeSpan(n, r.start, r.end)
@@ -511,7 +572,8 @@ function toMeasure(n: NormalizedText, d: Draft, seq: number, firstListedIsLead: 
   // a heading's statement gives its lead to the measures below that name none of their own
   const fromHeading = (d.inherited?.draft.units ?? []).filter((u) => (d.block ? u.role === 'lead' : true))
   const named = [...(own.some((u) => u.role === 'lead') ? [] : fromHeading), ...own]
-  const added = carried.filter((u, i) => !named.some((v) => v.normalized === u.normalized) && carried.findIndex((v) => v.normalized === u.normalized) === i)
+  const namedNames = new Set(named.map((u) => u.normalized))
+  const added = carried.filter((u) => !namedNames.has(u.normalized))
   const units: UnitRef[] = [...named, ...added].map(toRef)
   if (firstListedIsLead && units.length > 0 && !units.some((u) => u.role === 'lead')) units[0]!.role = 'lead'
   const leadUnits = units.filter((u) => u.role === 'lead')

@@ -32,6 +32,8 @@ const INLINE_STATEMENT = /(牵头|负责|配合)[^（）。；\n]{0,30}）/g
 const DATE = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/
 const ISO_DATE = /(\d{4})-(\d{1,2})-(\d{1,2})/
 const pad = (s: string) => s.padStart(2, '0')
+/** The most a title line holds besides its title: a 文号 before and after it, spaces. */
+const TITLE_EXTRAS = 120
 
 /**
  * Read title, issuer, 文号, date and kind from a document's lines.
@@ -51,7 +53,7 @@ export function readMetadata(lines: TextLine[], asides: string[], fullText: stri
   }
   // A republished page: `…印发了《许昌市优化营商环境三年行动方案(2018—2020年)》。全文如下`,
   // a news item: `…办公室发布《2023年重点工作任务分解》方案`
-  const quoted = /(?:印发|发布)(?:了)?《([^》]+)》/.exec(head.map((l) => l.text).join('\n'))?.[1]
+  const quoted = /(?:印发|发布)(?:了)?《([^《》]+)》/.exec(head.map((l) => l.text).join('\n'))?.[1]
   if (!title && quoted) title = quoted
   // a title line that page text was run into (`小编带你了解2023年重点工作任务分解`): the name the
   // publishing sentence gives settles where the title begins
@@ -68,7 +70,12 @@ export function readMetadata(lines: TextLine[], asides: string[], fullText: stri
   const docNumber = readDocNumber(head.map((l) => squeeze(l.text)))
 
   let issuer: string | null = null
-  const fileHead = head.find((l) => /.{4,}文件$/.test(l.text.trim()))
+  // `许昌市优化营商环境工作领导小组文件`: a name of at least four characters and 文件. A test, not
+  // a regex: `/.{4,}文件$/` restarts at every character of the line and is quadratic in its length.
+  const fileHead = head.find((l) => {
+    const t = l.text.trim()
+    return t.length >= 6 && t.endsWith('文件')
+  })
   if (fileHead) issuer = fileHead.text.trim().replace(/文件$/, '')
   else if (title && /关于/.test(title)) issuer = title.slice(0, title.indexOf('关于')).trim() || null
   else {
@@ -169,6 +176,9 @@ function readDocNumber(head: string[]): string | null {
  */
 function titleOf(line: string, maxLength: number): string | null {
   const strict = maxLength < 80
+  // what is taken out below (a 文号 on either side, spaces) is far shorter than this: a longer
+  // line is no title, and is not scanned by the patterns below
+  if (line.length > maxLength + TITLE_EXTRAS) return null
   let t = line.replace(TRAILING_DOC_NUMBER, '').replace(LEADING_NUMBER_OF_TITLE, '')
   if (/^《[^《》]+》$/.test(t)) t = t.slice(1, -1)
   t = t

@@ -1,6 +1,6 @@
 import { type NormalizedText, type Removal, RemovalKind, type Segment } from '@policykb/model'
 import { fold } from './fold.js'
-import { endsComplete, endsContinuing, isHeadingLike, isTableLine, startsBlock, startsWithFragment } from './lineShape.js'
+import { endsComplete, endsContinuing, hasCellTab, isHeadingLike, isTableLine, startsBlock, startsWithFragment } from './lineShape.js'
 import { breaksParagraph, isHtml, leadingMargin, tagRanges, trailingMargin, withoutTags } from './html.js'
 import { startsWithLabel } from './labels.js'
 import { classifyFurniture, FOOTNOTE_LINE, SUPERSCRIPT_DIGITS, superscriptValue } from './furniture.js'
@@ -16,10 +16,12 @@ const KEEP = 0
 const code = (kind: RemovalKind) => KINDS.indexOf(kind) + 1
 
 const LEADING_SPACE = /^[ \u3000\u00a0\ufeff]+/
-const TRAILING_SPACE = /[ \u3000\u00a0]+$/
+// A run before `$` is matched only from where the run starts (the lookbehind): without it the
+// search restarts inside every run of spaces in the line and is quadratic in the run's length.
+const TRAILING_SPACE = /(?<![ \u3000\u00a0])[ \u3000\u00a0]+$/
 /** Leading and trailing whitespace counting tabs, for lines whose tabs separate no cells. */
 const LEADING_WHITE = /^[ \t\u3000\u00a0\ufeff]+/
-const TRAILING_WHITE = /[ \t\u3000\u00a0]+$/
+const TRAILING_WHITE = /(?<![ \t\u3000\u00a0])[ \t\u3000\u00a0]+$/
 
 /**
  * How much of `raw` is indentation before and trailing space after the content. A tab is a cell
@@ -37,7 +39,7 @@ function margins(raw: string, html: boolean): { lead: number; trail: number } {
   if (raw.trim() === '') return { lead: raw.length, trail: 0 }
   const lead = LEADING_WHITE.exec(raw)?.[0].length ?? 0
   const trail = TRAILING_WHITE.exec(raw)?.[0].length ?? 0
-  if (!raw.slice(lead, raw.length - trail).includes('\t')) return { lead, trail }
+  if (!hasCellTab(fold(raw.slice(lead, raw.length - trail)))) return { lead, trail }
   const spaceLead = LEADING_SPACE.exec(raw)?.[0].length ?? 0
   return { lead: spaceLead, trail: raw.length > spaceLead ? (TRAILING_SPACE.exec(raw)?.[0].length ?? 0) : 0 }
 }
@@ -82,7 +84,8 @@ export interface NormalizeExtras {
  * footers, web chrome, tables of contents and footnotes set aside, emphasis markup dropped.
  * Nothing is lost: every original character is either copied (see `segments`) or listed in
  * `removals` with the reason. Characters are never rewritten in `text`; `folded` holds the
- * width-folded twin used for matching.
+ * width-folded twin used for matching. Lines end at LF, CRLF or a lone CR; every CR is a `cr`
+ * removal, and a line break kept at a lone CR is a `\n` of `text` that no segment covers.
  *
  * @param source - decoded text (a leading BOM is recorded and dropped); not mutated
  * @param options - see {@link NormalizeOptions}
@@ -95,7 +98,9 @@ export function normalize(source: string, options: NormalizeOptions = {}): Norma
 
   if (source.charCodeAt(0) === 0xfeff) mark(0, 1, 'bom')
   const html = isHtml(source)
-  const lines = splitLines(source, mark, html)
+  // a CR not followed by LF (old Mac files, or mixed with CRLF) ends a line like LF does
+  const loneCr = new Set<number>()
+  const lines = splitLines(source, mark, html, loneCr)
   const lineStarts = lines.map((l) => l.start)
 
   classifyLines(lines)
@@ -107,16 +112,16 @@ export function normalize(source: string, options: NormalizeOptions = {}): Norma
   for (const line of lines) {
     if (line.role !== 'content' && line.role !== 'blank') mark(line.cs, line.ce, line.role)
   }
-  markSeparators(lines, kind, mark, joinPageBreaks, html ? source : null)
+  const breaks = markSeparators(lines, kind, mark, joinPageBreaks, html ? source : null, loneCr)
   markEmphasis(lines, source, mark)
   markSpacing(lines, source, mark)
   markFootnoteMarkers(lines, source, kind, mark, extras)
   if (html) for (const [a, b] of tagRanges(source)) mark(a, b, 'markup')
 
-  return { ...build(source, kind), lineStarts, extras }
+  return { ...build(source, kind, breaks), lineStarts, extras }
 }
 
-function splitLines(source: string, mark: (a: number, b: number, k: RemovalKind) => void, html: boolean): Line[] {
+function splitLines(source: string, mark: (a: number, b: number, k: RemovalKind) => void, html: boolean, loneCr: Set<number>): Line[] {
   const lines: Line[] = []
   let start = 0
   const n = source.length
@@ -128,6 +133,7 @@ function splitLines(source: string, mark: (a: number, b: number, k: RemovalKind)
       mark(end, end + 1, 'cr')
       next = end + 1
       if (source[next] === '\n') next++
+      else loneCr.add(end)
     } else if (source[end] === '\n') next = end + 1
     const bomOffset = start === 0 && source.charCodeAt(0) === 0xfeff ? 1 : 0
     const raw = source.slice(start + bomOffset, end)
@@ -307,7 +313,10 @@ function resolvePendingFootnotes(lines: Line[], extras: NormalizeExtras): void {
 /**
  * Decide, for each pair of consecutive content lines, whether the break between them is a page
  * break inside a paragraph (removed as `join`) or a real one (one newline kept, two where the
- * original had a blank line, so Markdown sees the same blocks).
+ * original had a blank line, so Markdown sees the same blocks). A lone CR stays a `cr` removal
+ * whatever is decided; where its break is kept, `text` gets a `\n` for it.
+ *
+ * @returns the lone CRs whose line break is kept
  */
 function markSeparators(
   lines: Line[],
@@ -316,7 +325,13 @@ function markSeparators(
   joinPageBreaks: boolean,
   /** the source when it is HTML: a paragraph tag between two lines keeps them apart */
   html: string | null,
-): void {
+  /** offsets of CRs not followed by LF: line terminators already marked `cr` */
+  loneCr: Set<number>,
+): Set<number> {
+  const breaks = new Set<number>()
+  const drop = (p: number, k: RemovalKind) => {
+    if (!loneCr.has(p)) mark(p, p + 1, k)
+  }
   let prev = -1
   for (let i = 0; i <= lines.length; i++) {
     const line = lines[i]
@@ -325,19 +340,23 @@ function markSeparators(
     const gapEnd = line ? line.cs : kind.length
     // What is still unmarked in a gap is line terminators.
     const free: number[] = []
-    for (let p = gapStart; p < gapEnd; p++) if (kind[p] === KEEP) free.push(p)
+    for (let p = gapStart; p < gapEnd; p++) if (kind[p] === KEEP || loneCr.has(p)) free.push(p)
     if (prev < 0 || !line) {
-      for (const p of free) mark(p, p + 1, 'blank')
+      for (const p of free) drop(p, 'blank')
     } else if (joinPageBreaks && !(html !== null && breaksParagraph(html.slice(lines[prev]!.ce, line.cs))) && joins(lines[prev]!, line)) {
-      for (const p of free) mark(p, p + 1, 'join')
+      for (const p of free) drop(p, 'join')
     } else {
       let blankLine = false
       for (let j = prev + 1; j < i; j++) if (lines[j]!.role === 'blank') blankLine = true
       const keep = new Set([free[0], blankLine ? free.at(-1) : undefined])
-      for (const p of free) if (!keep.has(p)) mark(p, p + 1, 'blank')
+      for (const p of free) {
+        if (!keep.has(p)) drop(p, 'blank')
+        else if (loneCr.has(p)) breaks.add(p)
+      }
     }
     prev = i
   }
+  return breaks
 }
 
 /** `**bold**` markers of republished web pages carry no meaning a numbering does not already give. */
@@ -393,11 +412,17 @@ function markFootnoteMarkers(
   }
 }
 
-function build(source: string, kind: Uint8Array): Omit<NormalizedText, 'lineStarts'> {
+/**
+ * Copy the kept runs into the text, list the rest as removals. A lone CR whose line break is
+ * kept (`breaks`) is a `cr` removal like any CR, and the text gets the `\n` it stands for: a
+ * character of `text` in no segment.
+ */
+function build(source: string, kind: Uint8Array, breaks: Set<number>): Omit<NormalizedText, 'lineStarts'> {
   const segments: Segment[] = []
   const removals: Removal[] = []
   let text = ''
   let p = 0
+  const CR = code('cr')
   while (p < source.length) {
     const k = kind[p]!
     let q = p + 1
@@ -405,7 +430,10 @@ function build(source: string, kind: Uint8Array): Omit<NormalizedText, 'lineStar
     if (k === KEEP) {
       segments.push({ start: text.length, source: p, length: q - p })
       text += source.slice(p, q)
-    } else removals.push({ kind: KINDS[k - 1]!, start: p, end: q })
+    } else {
+      removals.push({ kind: KINDS[k - 1]!, start: p, end: q })
+      if (k === CR && breaks.size > 0) for (let c = p; c < q; c++) if (breaks.has(c)) text += '\n'
+    }
     p = q
   }
   return { text, folded: fold(text), segments, removals, originalLength: source.length }

@@ -66,7 +66,7 @@ export function splitHeading(line: TextLine, markerLength: number): Pick<Outline
   const rest = line.folded.slice(markerLength)
   const end = rest.search(SENTENCE_END)
   if (end < 0) {
-    const t = rest.replace(/[；：\s]+$/, '')
+    const t = rest.replace(/(?<![；：\s])[；：\s]+$/, '')
     return t.length > 0 && t.length <= 80 ? { title: { start: from, end: from + t.length }, bodyStart: null } : { title: null, bodyStart: from }
   }
   let after = end + 1

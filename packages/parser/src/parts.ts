@@ -15,7 +15,7 @@ export interface PartBoundary {
 }
 
 const squeeze = (s: string) => s.replace(/[\s\u3000]+/g, '')
-const ATTACHMENT_HEAD = /^附件\s*[：:]?\s*(.*)$/
+const ATTACHMENT_HEAD = /^附件\s*(?:[：:]\s*)?(.*)$/
 const LIST_ITEM = /^(\d{1,3})\s*[.、．]\s*(.+)$/
 const TITLE_LIKE = /(方案|意见|规划|通知|办法|清单|细则|要点|计划|措施|表)(（\d{4}版?）)?$/
 

@@ -1,6 +1,6 @@
 import type { NormalizedText, Table } from '@policykb/model'
 import { fold } from './fold.js'
-import { isTableLine } from './lineShape.js'
+import { hasCellTab, isTableLine } from './lineShape.js'
 import type { TextLine } from './lines.js'
 import { makeSpan } from './spans.js'
 
@@ -22,7 +22,7 @@ function cellsOf(text: string): string[] {
 }
 
 function formOf(text: string): RowForm | null {
-  if (text.includes('\t')) return 'tab'
+  if (hasCellTab(fold(text))) return 'tab'
   const t = text.trim()
   if (!isTableLine(t)) return null
   const cells = cellsOf(t)

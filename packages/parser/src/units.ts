@@ -23,10 +23,20 @@ const ROLE_SUFFIXES: Array<[RegExp, UnitRole]> = [
   [/(共同)?牵头(负责)?$/, 'lead'],
   [/(积极|协助|协同)?(配合|协办|参与)$/, 'cooperating'],
   [/(按照?|根据)(各自)?职责(分工)?(负责)?(落实)?$/, 'responsible'],
-  [/督促[^，、]*?落实$/, 'implementing'],
+  // not across another 督促: each 督促 then scans only to the next, and the search stays linear
+  [/督促(?:[^，、督]|督(?!促))*?落实$/, 'implementing'],
   [/(具体|组织|抓好|负责)落实$/, 'implementing'],
   [/(分别|具体)?负责$/, 'responsible'],
   [/落实$/, 'implementing'],
+]
+
+/**
+ * Role words written in brackets after one unit of a list (`县司法局（牵头）、县政务服务中心`): the
+ * role of that unit alone, the brackets no part of its name. Rows of data: one row per form.
+ */
+const BRACKETED_ROLES: ReadonlyArray<{ id: string; pattern: RegExp; role: UnitRole; example: string }> = [
+  { id: 'paren-lead', pattern: /（(?:牵头|主责)）$/, role: 'lead', example: '县司法局（牵头）' },
+  { id: 'paren-cooperating', pattern: /（(?:配合|协办)）$/, role: 'cooperating', example: '县财政局（配合）' },
 ]
 
 /** Collective tails such as `等部门`, `等市直相关部门（单位）`, or a bare `等`. */
@@ -36,13 +46,14 @@ const LEVELS = '(?:县级市|县市区|县区|市县|乡镇|街道|开发区|县
 const EACH_LEVEL = new RegExp(`^各${LEVELS}$`)
 /** `县级市`, `街道`: a kind of place without 各 */
 const BARE_LEVEL = new RegExp(`^${LEVELS}$`)
-const TRAILING_PUNCT = /[。；，、\s]+$/
+const TRAILING_PUNCT = /(?<![。；，、\s])[。；，、\s]+$/
 
 /**
  * Notes that sit among units but are never units: `下同`, `不再单独列出`, `不再做分工`,
  * `列第一位者为牵头单位`.
  */
-const NOTE_CLAUSE = /^(以下同|下同|同上|不再(单独|另行|一一)?列出|不再(做|作|进行|一一)?分工|.*(列|排)(在)?(第一|首)位.*为牵头)/
+const NOTE_CLAUSE =
+  /^(以下同|下同|同上|不再(单独|另行|一一)?列出|不再(做|作|进行|一一)?分工|(?:[^列排]|[列排](?!在?(?:第一|首)位))*[列排]在?(?:第一|首)位.*为牵头)/
 
 /**
  * Whether a clause of a statement is a note about the statement rather than units.
@@ -156,8 +167,10 @@ export function parseUnitList(text: string, folded: string, defaultRole: UnitRol
         prev.normalized = normalizeUnitName(folded.slice(prev.start, pe))
         continue
       }
+      const bracketed = BRACKETED_ROLES.find((r) => r.pattern.test(folded.slice(start, pe)))
+      if (bracketed) pe = start + folded.slice(start, pe).search(bracketed.pattern)
       const name = text.slice(start, pe)
-      units.push({ name, normalized: normalizeUnitName(folded.slice(start, pe)), role, start, end: pe })
+      units.push({ name, normalized: normalizeUnitName(folded.slice(start, pe)), role: bracketed?.role ?? role, start, end: pe })
     }
   }
   return units

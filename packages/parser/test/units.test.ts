@@ -8,6 +8,21 @@ const units = (text: string, role: 'lead' | 'responsible' = 'responsible') =>
 describe('parseUnitList', () => {
   it.each([
     {
+      // issue 10: the lead written in brackets after its name
+      input: '县司法局（牵头）、县政务服务中心',
+      expected: [
+        ['县司法局', 'lead'],
+        ['县政务服务中心', 'responsible'],
+      ],
+    },
+    {
+      input: '市发展改革委（牵头）、市财政局（配合）',
+      expected: [
+        ['市发展改革委', 'lead'],
+        ['市财政局', 'cooperating'],
+      ],
+    },
+    {
       input: '市住房城乡建设局牵头，市自然资源和规划局、市人防办等部门配合，各县（市、区）人民政府（管委会）负责落实',
       expected: [
         ['市住房城乡建设局', 'lead'],

@@ -1,7 +1,7 @@
 /**
  * Facet counts of a set of measures: by unit, specialty, deadline month and document.
  */
-import type { Measure } from '@policykb/model'
+import type { MeasureBrief } from './brief.js'
 import type { Facets, FacetValue } from './types.js'
 import { compareText } from './units.js'
 
@@ -12,7 +12,7 @@ import { compareText } from './units.js'
  * @param unitName - canonical name of a unit name (`normalized`, else as written)
  */
 export function countFacets(
-  entries: ReadonlyArray<{ document: string; measure: Measure }>,
+  entries: ReadonlyArray<{ document: string; measure: MeasureBrief }>,
   ordinals: ArrayLike<number>,
   unitName: (name: string) => string,
 ): Facets {

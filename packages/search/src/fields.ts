@@ -3,6 +3,7 @@
  * boundaries.
  */
 import type { Measure } from '@policykb/model'
+import type { MeasureBrief } from './brief.js'
 import { foldText } from './fold.js'
 import { FIELD_END, FIELDS, type SearchField } from './searchIndex.js'
 import { pushBoundaries, type Tokenizer } from './tokenizer.js'
@@ -11,7 +12,7 @@ import { pushBoundaries, type Tokenizer } from './tokenizer.js'
 export const UNIT_SEPARATOR = '、'
 
 /** The unit names of a measure, lead units first, each once, as written. */
-export function unitNames(measure: Measure): string[] {
+export function unitNames(measure: Pick<MeasureBrief, 'units' | 'leadUnits'>): string[] {
   const names: string[] = []
   for (const u of [...measure.leadUnits, ...measure.units]) if (!names.includes(u.name)) names.push(u.name)
   return names
@@ -53,7 +54,7 @@ export function hayOf(fields: readonly string[]): string {
  * @param measure - the measure, for its unit names
  * @param tokenizer - the segmenter
  */
-export function boundariesOf(hay: string, measure: Measure, tokenizer: Tokenizer): Uint32Array {
+export function boundariesOf(hay: string, measure: Pick<MeasureBrief, 'units' | 'leadUnits'>, tokenizer: Tokenizer): Uint32Array {
   const fields = hay.split(FIELD_END)
   const out: number[] = []
   let offset = 0
@@ -76,7 +77,7 @@ export function boundariesOf(hay: string, measure: Measure, tokenizer: Tokenizer
  * @param hay - the measure's hay
  * @param measure - the measure
  */
-export function leadEndOf(hay: string, measure: Measure): number {
+export function leadEndOf(hay: string, measure: Pick<MeasureBrief, 'units' | 'leadUnits'>): number {
   const names = unitNames(measure)
   const leads = new Set(measure.leadUnits.map((u) => u.name))
   let at = hay.length - 1 - names.join(UNIT_SEPARATOR).length // start of the units field

@@ -2,7 +2,7 @@
  * Filters on measure attributes (document, specialty, deadline), over attribute arrays computed once
  * per index, so a filter costs one pass over typed arrays.
  */
-import type { Measure } from '@policykb/model'
+import type { MeasureBrief } from './brief.js'
 import { foldText } from './fold.js'
 import { boundEnd, boundStart, type DeadlineFilter, type ResolvedSearchOptions } from './options.js'
 import type { Postings } from './postings.js'
@@ -25,7 +25,7 @@ export interface MeasureAttributes {
  * @param documents - the document ids, in order
  */
 export function measureAttributes(
-  entries: ReadonlyArray<{ document: string; measure: Measure }>,
+  entries: ReadonlyArray<{ document: string; measure: MeasureBrief }>,
   documents: readonly string[],
 ): MeasureAttributes {
   const n = entries.length

@@ -9,6 +9,7 @@ import type { Measure, ParseResult } from '@policykb/model'
 import { type AliasInput, createUnitAliases, type UnitAliases, unitKey } from './aliases.js'
 import { policyTerms, shippedAliasTable } from './data.js'
 import { countFacets } from './facets.js'
+import type { MeasureBrief } from './brief.js'
 import { boundariesOf, foldedFields, hayOf, leadEndOf } from './fields.js'
 import { filterMeasures, filtersOf, type MeasureAttributes, measureAttributes } from './filters.js'
 import { foldText, withoutTypesetSpaces } from './fold.js'
@@ -48,7 +49,10 @@ import { buildUnitDirectory, type UnitDirectory, type UnitEntry, type UnitRoleFi
 
 interface Entry {
   document: string
-  measure: Measure
+  /** The whole measure; undefined until read, for a knowledge base loaded from disk. */
+  measure: Measure | undefined
+  /** What the directory, filters and facets read (the measure itself when it is at hand). */
+  brief: MeasureBrief
   hay: string
   bounds: Uint32Array | undefined
   /** Dictionary size when `bounds` were cut. */
@@ -67,10 +71,15 @@ export interface KnowledgeBaseState {
   tokenizerName: string
   dictionary: string[]
   documents: DocumentInfo[]
-  entries: Array<{ document: string; measure: Measure; bounds: Uint32Array }>
+  /** Each measure, or (loaded from disk) its brief, with `measure` and `bounds` read on demand. */
+  entries: Array<{ document: string; measure?: Measure; brief?: MeasureBrief; bounds?: Uint32Array }>
   /** The built index, when saved. */
   index?: IndexArrays
   rank: RankParams
+  /** Read measure `i` from the store (when entries hold briefs). */
+  readMeasure?: (i: number) => Measure
+  /** Read every measure's word boundaries from the store (when entries hold none). */
+  readBounds?: () => Uint32Array[]
 }
 
 function tokenizerFrom(option: Tokenizer | TokenizerName | undefined): { name: string; get: () => Tokenizer } {
@@ -144,7 +153,10 @@ class KnowledgeBaseImpl implements KnowledgeBase {
   private directory: UnitDirectory | undefined
   private attrs: MeasureAttributes | undefined
   private readonly fullResults = new WeakMap<SearchResult, Postings>()
-  private readonly hitOrdinals = new Map<string, number>()
+  private ordinals: Map<string, number> | undefined
+  private briefs: Array<{ document: string; measure: MeasureBrief }> | undefined
+  private readMeasure: ((i: number) => Measure) | undefined
+  private readBounds: (() => Uint32Array[]) | undefined
 
   constructor(options: KnowledgeBaseOptions | undefined, call: string, saved?: KnowledgeBaseState) {
     const o = validate(KnowledgeBaseOptionsSchema, options, call)
@@ -214,18 +226,54 @@ class KnowledgeBaseImpl implements KnowledgeBase {
       measures: result.measures.length,
     }
     this.docs.push(info)
-    for (const measure of result.measures) this.pushEntry(id, measure, undefined)
+    for (const measure of result.measures) this.pushEntry(id, measure, measure, undefined)
     this.invalidate()
     return { ...info }
   }
 
-  private pushEntry(document: string, measure: Measure, bounds: Uint32Array | undefined, hay?: string): void {
-    for (const u of [...measure.leadUnits, ...measure.units]) {
-      this.addWords([u.name, u.normalized, this.aliases.canonicalOf(u.normalized || u.name)])
+  private pushEntry(document: string, measure: Measure | undefined, brief: MeasureBrief, bounds: Uint32Array | undefined, hay?: string): void {
+    // A restored entry's unit names are in the saved dictionary already.
+    if (measure) {
+      for (const u of [...measure.leadUnits, ...measure.units]) {
+        this.addWords([u.name, u.normalized, this.aliases.canonicalOf(u.normalized || u.name)])
+      }
     }
-    const key = `${document}#${measure.id}`
-    this.hitOrdinals.set(key, this.entries.length)
-    this.entries.push({ document, measure, hay: hay ?? hayOf(foldedFields(measure)), bounds, cutAt: this.dictionary.length })
+    this.ordinals?.set(`${document}#${brief.id}`, this.entries.length)
+    this.briefs = undefined
+    this.entries.push({ document, measure, brief, hay: hay ?? hayOf(foldedFields(measure!)), bounds, cutAt: this.dictionary.length })
+  }
+
+  /** The whole measure of ordinal `i`, read from the store the first time for a loaded knowledge base. */
+  private measureOf(i: number): Measure {
+    const e = this.entries[i]!
+    e.measure ??= this.readMeasure!(i)
+    return e.measure
+  }
+
+  /** Read the saved word boundaries of every entry, when they were left on disk. */
+  private loadBounds(): void {
+    if (!this.readBounds) return
+    const bounds = this.readBounds()
+    this.readBounds = undefined
+    this.entries.forEach((e, i) => {
+      e.bounds ??= bounds[i]
+    })
+  }
+
+  private briefEntries(): Array<{ document: string; measure: MeasureBrief }> {
+    this.briefs ??= this.entries.map((e) => ({ document: e.document, measure: e.brief }))
+    return this.briefs
+  }
+
+  private hitOrdinals(): Map<string, number> {
+    if (!this.ordinals) {
+      const map = new Map<string, number>()
+      this.entries.forEach((e, i) => {
+        map.set(`${e.document}#${e.brief.id}`, i)
+      })
+      this.ordinals = map
+    }
+    return this.ordinals
   }
 
   /**
@@ -240,9 +288,12 @@ class KnowledgeBaseImpl implements KnowledgeBase {
     // the saved word boundaries (still without the tokenizer).
     const index =
       state.index && JSON.stringify(state.rank) === JSON.stringify(this.rank) ? SearchIndex.fromArrays(state.index) : undefined
+    this.readMeasure = state.readMeasure
+    this.readBounds = state.readBounds
     state.entries.forEach((e, i) => {
+      const measure = e.measure ?? (index ? undefined : state.readMeasure!(i))
       const hay = index ? index.all.slice(index.docStart[i]!, index.docStart[i + 1]!) : undefined
-      this.pushEntry(e.document, e.measure, e.bounds, hay)
+      this.pushEntry(e.document, measure, e.brief ?? measure!, e.bounds, hay)
     })
     for (const e of this.entries) e.cutAt = cutAt
     this.index = index
@@ -251,11 +302,12 @@ class KnowledgeBaseImpl implements KnowledgeBase {
   /** The state to save (internal, used by `save`). */
   state(): KnowledgeBaseState {
     const index = this.ensureIndex()
+    this.loadBounds()
     return {
       tokenizerName: this.tokenizer.name,
       dictionary: [...this.dictionary],
       documents: this.docs.map((d) => ({ ...d })),
-      entries: this.entries.map((e) => ({ document: e.document, measure: e.measure, bounds: e.bounds! })),
+      entries: this.entries.map((e, i) => ({ document: e.document, measure: this.measureOf(i), bounds: e.bounds! })),
       index: index.toArrays(),
       rank: this.rank,
     }
@@ -263,6 +315,7 @@ class KnowledgeBaseImpl implements KnowledgeBase {
 
   private ensureIndex(): SearchIndex {
     if (this.index) return this.index
+    this.loadBounds()
     const size = this.dictionary.length
     let tokenizer: Tokenizer | undefined
     for (const entry of this.entries) {
@@ -272,23 +325,23 @@ class KnowledgeBaseImpl implements KnowledgeBase {
         tokenizer.loadUserDict(this.dictionary.slice(this.wordsLoaded))
         this.wordsLoaded = size
       }
-      entry.bounds = boundariesOf(entry.hay, entry.measure, tokenizer)
+      entry.bounds = boundariesOf(entry.hay, entry.brief, tokenizer)
       entry.cutAt = size
     }
     this.index = SearchIndex.build(
-      this.entries.map((e) => ({ hay: e.hay, bounds: e.bounds!, leadEnd: leadEndOf(e.hay, e.measure) })),
+      this.entries.map((e) => ({ hay: e.hay, bounds: e.bounds!, leadEnd: leadEndOf(e.hay, e.brief) })),
       this.weights,
     )
     return this.index
   }
 
   private dir(): UnitDirectory {
-    this.directory ??= buildUnitDirectory(this.entries, this.aliases)
+    this.directory ??= buildUnitDirectory(this.briefEntries(), this.aliases)
     return this.directory
   }
 
   private attributes(): MeasureAttributes {
-    this.attrs ??= measureAttributes(this.entries, this.docs.map((d) => d.id))
+    this.attrs ??= measureAttributes(this.briefEntries(), this.docs.map((d) => d.id))
     return this.attrs
   }
 
@@ -320,7 +373,7 @@ class KnowledgeBaseImpl implements KnowledgeBase {
       return typeof found === 'string' ? -1 : found
     })
     if (filters.specialties) {
-      const known = new Set(this.entries.map((e) => e.measure.specialty).filter((s): s is string => s !== null))
+      const known = new Set(this.entries.map((e) => e.brief.specialty).filter((s): s is string => s !== null))
       const folded = new Set([...known].map(foldText))
       for (const [i, s] of filters.specialties.entries()) {
         if (folded.has(s)) continue
@@ -408,12 +461,13 @@ class KnowledgeBaseImpl implements KnowledgeBase {
     const hits: SearchHit[] = order.slice(o.offset).map((i) => {
       const d = base[i]!
       const e = this.entries[d]!
+      const measure = this.measureOf(d)
       return {
-        id: `${e.document}#${e.measure.id}`,
+        id: `${e.document}#${measure.id}`,
         document: e.document,
-        measure: e.measure,
+        measure,
         score: scores[i]!,
-        highlights: o.highlight && needles.length > 0 ? highlightsOf(index, d, e.measure, needles, o.snippetLength) : [],
+        highlights: o.highlight && needles.length > 0 ? highlightsOf(index, d, measure, needles, o.snippetLength) : [],
       }
     })
     const result: SearchResult = { query: parsed, terms, total: base.length, offset: o.offset, hits, warnings }
@@ -435,13 +489,13 @@ class KnowledgeBaseImpl implements KnowledgeBase {
   }
 
   facets(results: SearchResult | readonly SearchHit[]): Facets {
-    const fromHits = (hits: readonly SearchHit[]) => hits.map((h) => this.hitOrdinals.get(h.id) ?? -1).filter((i) => i >= 0)
+    const fromHits = (hits: readonly SearchHit[]) => hits.map((h) => this.hitOrdinals().get(h.id) ?? -1).filter((i) => i >= 0)
     const ordinals = Array.isArray(results)
       ? fromHits(results as readonly SearchHit[])
       : (this.fullResults.get(results as SearchResult) ?? fromHits((results as SearchResult).hits))
     const dir = this.entries.length > 0 ? this.dir() : undefined
     const unitName = (name: string): string => dir?.byKey.get(dir.keyOf(name))?.name ?? name
-    return countFacets(this.entries, ordinals, unitName)
+    return countFacets(this.briefEntries(), ordinals, unitName)
   }
 
   stats(): KnowledgeBaseStats {

@@ -30,17 +30,20 @@
  * naming the file; permission denied and is-a-directory are said as such, not as missing.
  */
 import { createHash, randomBytes } from 'node:crypto'
+import { closeSync } from 'node:fs'
 import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
+import { crc32 } from 'node:zlib'
 import type { Measure } from '@policykb/model'
 import { z } from 'zod'
 import { documentsFileProblem, looksValid } from './documentsFile.js'
-import { decodeIndexFile, encodeIndexFile, IndexFileProblem } from './indexFile.js'
+import { briefOf, packBriefs, unpackBriefs } from './brief.js'
+import { decodeBounds, decodeIndexFile, decodeIndexFile2, encodeIndexFile2, IndexFileProblem, indexLayout2 } from './indexFile.js'
 import { type KnowledgeBaseState, knowledgeBaseFromState } from './knowledgeBase.js'
 import type { KnowledgeBaseOptions } from './options.js'
-import { openChecked, readExactly, syncDirectory, writeDurable } from './storeFiles.js'
+import { openChecked, openCheckedFd, openFiles, readAt, readExactly, syncDirectory, writeDurable } from './storeFiles.js'
 import { acquireLock, LOCK_FILE, type LockOptions, processAlive } from './storeLock.js'
-import type { KnowledgeBase } from './types.js'
+import type { DocumentInfo, KnowledgeBase } from './types.js'
 
 /** Name of the format in `manifest.json`. */
 export const STORE_FORMAT = 'policykb-search'
@@ -52,6 +55,7 @@ const READS = [1, 2]
 const MANIFEST = 'manifest.json'
 const DOCUMENTS = 'documents.json'
 const INDEX = 'index.bin'
+const MEASURES = 'measures.jsonl'
 /** Files of format version 1, beside the manifest. */
 const V1_FILES = [DOCUMENTS, INDEX, 'boundaries.bin']
 /** A version directory: `data-<time>-<pid>-<random>`. */
@@ -112,7 +116,7 @@ export const Manifest = z.object({
     leadBoost: z.number(),
     minWordLength: z.number(),
   }),
-  files: z.object({ [DOCUMENTS]: FileEntry, [INDEX]: FileEntry }),
+  files: z.object({ [DOCUMENTS]: FileEntry, [INDEX]: FileEntry, [MEASURES]: FileEntry.optional() }),
 })
 export type Manifest = z.infer<typeof Manifest>
 
@@ -182,15 +186,42 @@ async function currentData(dir: string): Promise<string | undefined> {
  */
 export async function saveState(dir: string, state: KnowledgeBaseState, options: SaveOptions = {}): Promise<void> {
   if (!state.index) throw new Error('saveState: the state holds no index')
+  const entries = state.entries.map((e) => {
+    if (!e.measure || !e.bounds) throw new Error('saveState: every entry needs its measure and boundaries')
+    return { document: e.document, measure: e.measure, bounds: e.bounds }
+  })
+  const documentOrdinal = new Map(state.documents.map((d, i) => [d.id, i]))
   const documents = Buffer.from(
     JSON.stringify({
       documents: state.documents,
       dictionary: state.dictionary,
-      entries: state.entries.map((e) => ({ document: e.document, measure: e.measure })),
+      briefs: packBriefs(entries.map((e) => ({ document: documentOrdinal.get(e.document) ?? -1, brief: briefOf(e.measure) }))),
     }),
     'utf8',
   )
-  const index = encodeIndexFile(state.index, state.entries.map((e) => e.bounds))
+  // measures.jsonl: one measure a line, its offset and CRC-32 in index.bin, read when a hit shows it.
+  const lines: Buffer[] = []
+  const measureOffsets = new Uint32Array(entries.length + 1)
+  const measureCrcs = new Uint32Array(entries.length)
+  let offset = 0
+  entries.forEach((e, i) => {
+    const line = Buffer.from(`${JSON.stringify(e.measure)}\n`, 'utf8')
+    measureCrcs[i] = crc32(line)
+    offset += line.byteLength
+    if (offset > 0xffffffff) throw new Error('saveState: the measures exceed 4 GB, more than a knowledge base holds')
+    measureOffsets[i + 1] = offset
+    lines.push(line)
+  })
+  const index = encodeIndexFile2(state.index, entries.map((e) => e.bounds), measureOffsets, measureCrcs)
+  const entryOf = (parts: readonly Uint8Array[]) => {
+    const hash = createHash('sha256')
+    let bytes = 0
+    for (const p of parts) {
+      hash.update(p)
+      bytes += p.byteLength
+    }
+    return { bytes, sha256: hash.digest('hex') }
+  }
   const token = randomBytes(6).toString('hex')
   const dataName = `data-${Date.now().toString(36)}-${process.pid}-${token}`
   const manifest: Manifest = {
@@ -200,17 +231,18 @@ export async function saveState(dir: string, state: KnowledgeBaseState, options:
     tokenizer: state.tokenizerName,
     counts: {
       documents: state.documents.length,
-      measures: state.entries.length,
+      measures: entries.length,
       dictionaryWords: state.dictionary.length,
       characters: state.index.all.length,
       bigrams: state.index.slotKeys.length,
       words: state.index.wordStart.length - 1,
-      boundaries: state.entries.reduce((a, e) => a + e.bounds.length, 0),
+      boundaries: entries.reduce((a, e) => a + e.bounds.length, 0),
     },
     rank: state.rank,
     files: {
-      [DOCUMENTS]: { bytes: documents.byteLength, sha256: sha256(documents) },
-      [INDEX]: { bytes: index.byteLength, sha256: sha256(index) },
+      [DOCUMENTS]: entryOf([documents]),
+      [INDEX]: entryOf(index),
+      [MEASURES]: entryOf(lines),
     },
   }
   await mkdir(dir, { recursive: true })
@@ -224,6 +256,7 @@ export async function saveState(dir: string, state: KnowledgeBaseState, options:
     await removeLeftovers(dir, new Set(previous ? [previous] : []), false)
     await mkdir(dataDir)
     await writeDurable(join(dataDir, DOCUMENTS), documents)
+    await writeDurable(join(dataDir, MEASURES), lines)
     await writeDurable(join(dataDir, INDEX), index)
     await syncDirectory(dataDir)
     await writeDurable(tempManifest, `${JSON.stringify(manifest, null, 2)}\n`)
@@ -349,7 +382,8 @@ export async function loadKnowledgeBase(dir: string, options?: KnowledgeBaseOpti
 }
 
 async function loadVersion(root: string, manifest: Manifest, options: KnowledgeBaseOptions | undefined): Promise<KnowledgeBase> {
-  const base = manifest.data === undefined ? root : join(root, manifest.data)
+  if (manifest.formatVersion === 2) return loadVersion2(join(root, manifest.data!), manifest, options)
+  const base = root
   const documentsPath = join(base, DOCUMENTS)
   const indexPath = join(base, INDEX)
   const [documentsData, indexData] = await Promise.all([
@@ -391,3 +425,137 @@ async function loadVersion(root: string, manifest: Manifest, options: KnowledgeB
   }
   return knowledgeBaseFromState(state, options)
 }
+
+/** Throw a problem of opening a data file as the store's error. */
+function openFailure(path: string, opened: { reason: StoreErrorReason; detail: string }): never {
+  const listed = opened.reason === 'missing' ? ' (listed in manifest.json)' : ''
+  throw new KnowledgeBaseFileError(path, opened.reason, `${opened.detail}${listed}`)
+}
+
+/**
+ * Load format 2: `documents.json` (documents, dictionary, the brief of every measure) read and
+ * checked whole; `index.bin` read up to its boundaries section, each section checked by CRC-32,
+ * its arrays viewed in place; each measure read from `measures.jsonl` (its CRC-32 checked) when a
+ * hit shows it, the boundaries only if the index must be rebuilt or saved.
+ */
+async function loadVersion2(base: string, manifest: Manifest, options: KnowledgeBaseOptions | undefined): Promise<KnowledgeBase> {
+  const documentsPath = join(base, DOCUMENTS)
+  const indexPath = join(base, INDEX)
+  const measuresPath = join(base, MEASURES)
+  const measuresEntry = manifest.files[MEASURES]
+  if (!measuresEntry) throw new KnowledgeBaseFileError(join(root(base), MANIFEST), 'invalid', `is not valid: format version 2 lists no ${MEASURES}`)
+  const documentsData = await readChecked(documentsPath, manifest.files[DOCUMENTS])
+  let json: unknown
+  try {
+    json = JSON.parse(documentsData.toString('utf8'))
+  } catch (cause) {
+    throw new KnowledgeBaseFileError(documentsPath, 'invalid', `is not valid JSON (${(cause as Error).message})`, { cause })
+  }
+  const raw = json as { documents: DocumentInfo[]; dictionary: string[]; briefs: unknown }
+  const shapeOk =
+    typeof json === 'object' &&
+    json !== null &&
+    Array.isArray(raw.documents) &&
+    raw.documents.every((d) => typeof d?.id === 'string' && typeof d.measures === 'number') &&
+    Array.isArray(raw.dictionary) &&
+    raw.dictionary.every((w) => typeof w === 'string')
+  if (!shapeOk) throw new KnowledgeBaseFileError(documentsPath, 'invalid', 'is not valid: expected { documents, dictionary, briefs }')
+  const unpacked = unpackBriefs(raw.briefs, raw.documents.length)
+  if (typeof unpacked === 'string') throw new KnowledgeBaseFileError(documentsPath, 'invalid', `is not valid: ${unpacked}`)
+  const docs = {
+    documents: raw.documents,
+    dictionary: raw.dictionary,
+    entries: unpacked.map((e) => ({ document: raw.documents[e.document]!.id, brief: e.brief })),
+  }
+  const counted = { documents: docs.documents.length, measures: docs.entries.length, dictionaryWords: docs.dictionary.length }
+  for (const [key, value] of Object.entries(counted)) {
+    const expected = manifest.counts[key as keyof typeof counted]
+    if (value !== expected) {
+      throw new KnowledgeBaseFileError(documentsPath, 'mismatch', `holds ${value} ${key}, manifest.json says ${expected}`)
+    }
+  }
+
+  const indexFile = openCheckedFd(indexPath, manifest.files[INDEX].bytes)
+  if (!indexFile.ok) openFailure(indexPath, indexFile)
+  const measuresFile = openCheckedFd(measuresPath, measuresEntry.bytes)
+  if (!measuresFile.ok) {
+    closeSync(indexFile.fd)
+    openFailure(measuresPath, measuresFile)
+  }
+  const fds = [indexFile.fd, measuresFile.fd]
+  const close = () => {
+    for (const fd of fds) closeSync(fd)
+  }
+  let decoded: ReturnType<typeof decodeIndexFile2>
+  let layout: ReturnType<typeof indexLayout2>
+  try {
+    const head = readAt(indexFile.fd, 0, Math.min(indexFile.size, 4096))
+    layout = indexLayout2(head, indexFile.size)
+    // Read to the boundaries section into a fresh ArrayBuffer, so the arrays view it in place.
+    const buffer = new ArrayBuffer(layout.eagerEnd)
+    const got = readAt(indexFile.fd, 0, layout.eagerEnd, new Uint8Array(buffer))
+    if (got.byteLength < layout.eagerEnd) throw new IndexFileProblem('invalid', 'is shorter than its sections')
+    decoded = decodeIndexFile2(buffer, layout, manifest.counts)
+  } catch (e) {
+    close()
+    if (!(e instanceof IndexFileProblem)) throw e
+    throw new KnowledgeBaseFileError(indexPath, e.reason, e.message, { cause: e })
+  }
+  const n = docs.entries.length
+  if (decoded.measureOffsets[n] !== measuresFile.size) {
+    close()
+    throw new KnowledgeBaseFileError(measuresPath, 'mismatch', `has ${measuresFile.size} bytes, index.bin places ${decoded.measureOffsets[n]}`)
+  }
+  const readMeasure = (i: number): Measure => {
+    const from = decoded.measureOffsets[i]!
+    const bytes = readAt(measuresFile.fd, from, decoded.measureOffsets[i + 1]! - from)
+    if (crc32(bytes) !== decoded.measureCrcs[i]) {
+      throw new KnowledgeBaseFileError(measuresPath, 'checksum', `is corrupted: line ${i + 1} does not match its CRC-32 in index.bin`)
+    }
+    let m: unknown
+    try {
+      m = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'))
+    } catch (cause) {
+      throw new KnowledgeBaseFileError(measuresPath, 'invalid', `line ${i + 1} is not valid JSON`, { cause })
+    }
+    if (!looksValid({ documents: [], dictionary: [], entries: [{ document: '', measure: m }] }) || (m as Measure).id !== docs.entries[i]!.brief.id) {
+      throw new KnowledgeBaseFileError(measuresPath, 'invalid', `line ${i + 1} is not the measure ${docs.entries[i]!.brief.id} of documents.json`)
+    }
+    return m as Measure
+  }
+  const boundsSection = layout.sections[layout.sections.length - 1]!
+  const readBounds = (): Uint32Array[] => {
+    try {
+      const bytes = readAt(indexFile.fd, boundsSection.at, boundsSection.bytes)
+      return decodeBounds(bytes, boundsSection.crc, decoded.boundOffsets, decoded.index.docStart)
+    } catch (e) {
+      if (!(e instanceof IndexFileProblem)) throw e
+      throw new KnowledgeBaseFileError(indexPath, e.reason, e.message, { cause: e })
+    }
+  }
+  const state: KnowledgeBaseState = {
+    tokenizerName: manifest.tokenizer,
+    dictionary: docs.dictionary,
+    documents: docs.documents,
+    entries: docs.entries.map((e) => ({ document: e.document, brief: e.brief })),
+    index: decoded.index,
+    rank: manifest.rank,
+    readMeasure,
+    readBounds,
+  }
+  let kb: KnowledgeBase
+  try {
+    kb = knowledgeBaseFromState(state, options)
+  } catch (e) {
+    close()
+    if (e instanceof Error && e.message.startsWith('index arrays do not fit together')) {
+      throw new KnowledgeBaseFileError(indexPath, 'invalid', e.message.replace('index arrays', 'has arrays that'), { cause: e })
+    }
+    throw e
+  }
+  openFiles.register(kb, fds)
+  return kb
+}
+
+/** The knowledge base directory of a version directory. */
+const root = (base: string) => resolve(base, '..')

@@ -2,17 +2,19 @@
  * File-system steps of the store: durable writes (data, then fsync of the file and of its
  * directory) and checked opens (a regular file of the expected size, or a clear reason why not).
  */
-import { constants, type Stats } from 'node:fs'
+import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs'
 import { type FileHandle, open } from 'node:fs/promises'
 
 /**
  * Write `data` to a new file `path` (it must not exist) and fsync it. On failure the file is
  * removed by the caller's cleanup of the directory it belongs to.
  */
-export async function writeDurable(path: string, data: string | Uint8Array): Promise<void> {
+export async function writeDurable(path: string, data: string | Uint8Array | readonly Uint8Array[]): Promise<void> {
   const handle = await open(path, 'wx')
   try {
-    await handle.writeFile(data)
+    // writeFile after writeFile goes on from the current position.
+    if (Array.isArray(data)) for (const part of data as readonly Uint8Array[]) await handle.writeFile(part)
+    else await handle.writeFile(data as string | Uint8Array)
     await handle.sync()
   } finally {
     await handle.close()
@@ -112,3 +114,52 @@ export async function readExactly(handle: FileHandle, size: number): Promise<Buf
   }
   return at === size ? out : out.subarray(0, at)
 }
+
+/** {@link openChecked} with a plain file descriptor, for files read on demand with `readSync`. */
+export type OpenedFd = { ok: true; fd: number; size: number } | ({ ok: false; code?: string | undefined } & OpenProblem)
+
+/**
+ * Like {@link openChecked}, synchronously, returning a file descriptor the caller closes.
+ */
+export function openCheckedFd(path: string, bytes: number): OpenedFd {
+  let fd: number
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'ENOENT') return { ok: false, code, reason: 'missing', detail: 'is missing' }
+    if (code === 'EACCES' || code === 'EPERM') return { ok: false, code, reason: 'unreadable', detail: 'cannot be read: permission denied' }
+    if (code === 'EISDIR') return { ok: false, code, reason: 'not-a-file', detail: 'is a directory, not a regular file' }
+    return { ok: false, code, reason: 'unreadable', detail: `cannot be opened: ${(error as Error).message}` }
+  }
+  const stats = fstatSync(fd)
+  const fail = (problem: OpenProblem): OpenedFd => {
+    closeSync(fd)
+    return { ok: false, ...problem }
+  }
+  if (!stats.isFile()) return fail({ reason: 'not-a-file', detail: `is ${kindOf(stats)}, not a regular file` })
+  if (stats.size < bytes) return fail({ reason: 'truncated', detail: `is truncated: ${stats.size} of ${bytes} bytes` })
+  if (stats.size > bytes) return fail({ reason: 'size', detail: `has ${stats.size} bytes, manifest.json says ${bytes}` })
+  return { ok: true, fd, size: stats.size }
+}
+
+/** Read `length` bytes at `position` of `fd` into a new buffer (short only at the end of the file). */
+export function readAt(fd: number, position: number, length: number, into?: Uint8Array): Uint8Array {
+  const out = into ?? Buffer.allocUnsafe(length)
+  let at = 0
+  while (at < length) {
+    const n = readSync(fd, out, at, length - at, position + at)
+    if (n === 0) break
+    at += n
+  }
+  return at === length ? out : out.subarray(0, at)
+}
+
+/** Data files a loaded knowledge base keeps open, closed when it is garbage-collected. */
+export const openFiles = new FinalizationRegistry<number[]>((fds) => {
+  for (const fd of fds) {
+    try {
+      closeSync(fd)
+    } catch {}
+  }
+})

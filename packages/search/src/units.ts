@@ -2,7 +2,8 @@
  * The unit directory: every unit named by the measures of a knowledge base, under one canonical
  * name per body (see `aliases.ts`), with its spellings and how many measures name it in each role.
  */
-import type { Measure, UnitRole } from '@policykb/model'
+import type { UnitRole } from '@policykb/model'
+import type { MeasureBrief } from './brief.js'
 import { type UnitAliases, unitKey } from './aliases.js'
 
 /** A role to filter units by: one of the model's roles, `primary` (the measure's primary unit) or `any`. */
@@ -44,10 +45,19 @@ const ROLES: ReadonlyArray<UnitRole | 'primary'> = ['lead', 'responsible', 'coop
  * @param aliases - the alias resolver
  */
 export function buildUnitDirectory(
-  measures: ReadonlyArray<{ document: string; measure: Measure }>,
+  measures: ReadonlyArray<{ document: string; measure: MeasureBrief }>,
   aliases: UnitAliases,
 ): UnitDirectory {
-  const keyOf = (name: string): string => unitKey(aliases.canonicalOf(name))
+  // Names repeat across measures: fold and resolve each spelling once.
+  const keys = new Map<string, string>()
+  const keyOf = (name: string): string => {
+    let key = keys.get(name)
+    if (key === undefined) {
+      key = unitKey(aliases.canonicalOf(name))
+      keys.set(name, key)
+    }
+    return key
+  }
   interface Acc {
     spellings: Map<string, number>
     roles: Record<UnitRoleFilter, number[]>

@@ -12,6 +12,8 @@ import {
   type Tokenizer,
 } from '@policykb/search'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { encodeIndexFile } from '../src/indexFile.js'
+import type { KnowledgeBaseState } from '../src/knowledgeBase.js'
 import { makeMeasure, resultOf, seedCorpus, unit } from './helpers/seedMeasures.js'
 
 const QUERIES = ['市税务局', '市人社局', '一网通办', '2022年 企业', '政务服务 -一网通办', '"放管服"', '']
@@ -208,11 +210,30 @@ describe('a damaged store gives a clear error naming the file, never a wrong ans
     await expectError(dir, 'documents.json', 'missing', /is missing \(listed in manifest.json\)/)
   })
 
+  test('a corrupted byte in measures.jsonl: the query that would show that measure says so, naming the file', async () => {
+    const dir = await copyStore()
+    const path = await dataFile(dir, 'measures.jsonl')
+    const data = await readFile(path)
+    const at = data.indexOf('市税务局')
+    data[at + 2] = data[at + 2]! ^ 1
+    await writeFile(path, data)
+    const loaded = await loadKnowledgeBase(dir, { tokenizer: forbidden })
+    let error: unknown
+    try {
+      loaded.search('', { limit: Number.POSITIVE_INFINITY })
+    } catch (e) {
+      error = e
+    }
+    expect(error).toBeInstanceOf(KnowledgeBaseFileError)
+    expect(error).toMatchObject({ file: path, reason: 'checksum' })
+    expect((error as Error).message).toMatch(/measures\.jsonl is corrupted: line \d+ does not match its CRC-32 in index\.bin/)
+  })
+
   test('content that does not agree with the manifest, checksums made to match', async () => {
     const dir = await copyStore()
     const m = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8'))
     const docs = JSON.parse(await readFile(await dataFile(dir, 'documents.json'), 'utf8'))
-    docs.entries.pop()
+    docs.briefs.rows.pop()
     const data = Buffer.from(JSON.stringify(docs))
     m.files['documents.json'] = { bytes: data.byteLength, sha256: createHash('sha256').update(data).digest('hex') }
     await writeFile(await dataFile(dir, 'documents.json'), data)
@@ -220,16 +241,16 @@ describe('a damaged store gives a clear error naming the file, never a wrong ans
     await expectError(dir, 'documents.json', 'mismatch', /holds \d+ measures, manifest.json says \d+/)
   })
 
-  test('a measure that is not a Measure, checksums made to match', async () => {
+  test('a brief that is not one, checksums made to match', async () => {
     const dir = await copyStore()
     const m = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8'))
     const docs = JSON.parse(await readFile(await dataFile(dir, 'documents.json'), 'utf8'))
-    docs.entries[3].measure.units = 'nope'
+    docs.briefs.rows[3][3] = 'nope'
     const data = Buffer.from(JSON.stringify(docs))
     m.files['documents.json'] = { bytes: data.byteLength, sha256: createHash('sha256').update(data).digest('hex') }
     await writeFile(await dataFile(dir, 'documents.json'), data)
     await writeFile(join(dir, 'manifest.json'), JSON.stringify(m))
-    await expectError(dir, 'documents.json', 'invalid', /is not valid:[\s\S]*entries\[3\]\.measure\.units/)
+    await expectError(dir, 'documents.json', 'invalid', /is not valid: briefs\.rows\[3\] is not a packed brief/)
   })
 })
 
@@ -248,14 +269,30 @@ describe('the store directory: one manifest naming one complete version', () => 
     expect(names).toHaveLength(2)
     expect(names[0]).toMatch(/^data-[0-9a-z]+-\d+-[0-9a-f]+$/)
     expect(names[1]).toBe('manifest.json')
-    expect((await readdir(join(dir, names[0]!))).sort()).toEqual(['documents.json', 'index.bin'])
+    expect((await readdir(join(dir, names[0]!))).sort()).toEqual(['documents.json', 'index.bin', 'measures.jsonl'])
   })
 
   test('a store in the format-1 layout (data files beside the manifest) still loads, and saving over it upgrades it', async () => {
+    // Written as format 1 wrote it: documents.json with every measure, index.bin version 1, beside the manifest.
     const dir = await tempDir()
     const m = JSON.parse(await readFile(join(saved, 'manifest.json'), 'utf8'))
-    for (const f of ['documents.json', 'index.bin']) await writeFile(join(dir, f), await readFile(await dataFile(saved, f)))
+    const state = (kb as unknown as { state(): KnowledgeBaseState }).state()
+    const documents = Buffer.from(
+      JSON.stringify({
+        documents: state.documents,
+        dictionary: state.dictionary,
+        entries: state.entries.map((e) => ({ document: e.document, measure: e.measure })),
+      }),
+    )
+    const index = encodeIndexFile(state.index!, state.entries.map((e) => e.bounds!))
+    const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex')
+    await writeFile(join(dir, 'documents.json'), documents)
+    await writeFile(join(dir, 'index.bin'), index)
     const { data: _, ...v1 } = m
+    v1.files = {
+      'documents.json': { bytes: documents.byteLength, sha256: sha(documents) },
+      'index.bin': { bytes: index.byteLength, sha256: sha(index) },
+    }
     await writeFile(join(dir, 'manifest.json'), JSON.stringify({ ...v1, formatVersion: 1 }))
     const loaded = await loadKnowledgeBase(dir, { tokenizer: forbidden })
     for (const q of QUERIES) expect(snapshot(loaded, q)).toEqual(snapshot(kb, q))

@@ -1,6 +1,12 @@
 import { describe, expect, test } from 'vitest'
 import { cleanCell, cleanDeadline } from '../src/import/clean.js'
-import { deadlineDate, looksLikeDeadline, parseDeadline } from '../src/import/deadline.js'
+import { looksLikeDeadline } from '../src/import/deadline.js'
+import { cellDeadline } from '../src/import/rowUnits.js'
+
+const deadlineDate = (cell: string) => {
+  const d = cellDeadline(cell)
+  return d && (d.kind === 'date' || d.kind === 'period') ? d.date : null
+}
 import { fillMerged, labelPlacement } from '../src/import/fillMerged.js'
 import { headerColumn, matchHeader } from '../src/import/headers.js'
 import { parseCsv } from '../src/import/readCsv.js'
@@ -62,10 +68,13 @@ describe('deadlines', () => {
     { input: '长期坚持', kind: 'ongoing' },
     { input: '常态化', kind: 'ongoing' },
     { input: '2022年10月', kind: 'date' },
-    { input: '市财政局', kind: 'none' },
+    { input: '定期开展', kind: 'ongoing' },
+    { input: '动态调整', kind: 'ongoing' },
+    { input: '2022年下半年', kind: 'period' },
+    { input: '市财政局', kind: 'unspecified' },
     { input: '', kind: 'none' },
-  ])('parseDeadline($input).kind = $kind', ({ input, kind }) => {
-    expect(parseDeadline(input).kind).toBe(kind)
+  ])('the one deadline reader: $input is $kind', ({ input, kind }) => {
+    expect(cellDeadline(input)?.kind ?? 'none').toBe(kind)
   })
 
   test.each([

@@ -1,6 +1,6 @@
 import { readdir, stat } from 'node:fs/promises'
 import { join } from 'node:path'
-import { isStoreEntry } from '@policykb/search'
+import { isStoreEntry, KnowledgeBaseLockError } from '@policykb/search'
 import { defineCommand, UsageError } from '../command.js'
 import { checkEncoding, describeFsError, IO_OPTIONS, reportError } from '../io.js'
 import { DOCUMENT_KINDS, IGNORE_FILE } from '../documentFiles.js'
@@ -104,7 +104,8 @@ export const indexCommand = defineCommand({
       await built.kb.save(out)
     } catch (error) {
       const code = (error as NodeJS.ErrnoException | undefined)?.code
-      reportError(io, code ? `${out}: ${describeFsError(error, 'write')}` : `${out}: ${error instanceof Error ? error.message : String(error)}`)
+      if (error instanceof KnowledgeBaseLockError) reportError(io, error.message.replace(/^Cannot/, 'cannot'))
+      else reportError(io, code ? `${out}: ${describeFsError(error, 'write')}` : `${out}: ${error instanceof Error ? error.message : String(error)}`)
       return 1
     }
     if (!values.quiet) {

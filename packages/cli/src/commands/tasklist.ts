@@ -5,6 +5,7 @@ import { DIRECTION_MODES, EXPORT_FORMATS, TASK_COLUMNS, type TaskColumn, toTaskT
 import { defineCommand, oneOf, UsageError } from '../command.js'
 import { readDocument } from '../document.js'
 import { checkEncoding, formatDiagnostic, IO_OPTIONS, reportDiagnostics, reportError, writeOutput } from '../io.js'
+import { sourceDate } from '../output.js'
 import { describeParts, PARTS_OPTION, partsOption, partsWarning } from '../parts.js'
 
 const MEASURE_TEXTS = ['lead', 'full'] as const
@@ -130,7 +131,14 @@ export const tasklistCommand = defineCommand({
       ...(values.title === undefined ? {} : { title: values.title.trim() === '' ? null : values.title }),
     })
     if (table.rows.length === 0 && !missing) warn({ ruleId: 'no-tasks', severity: 'warning', reason: 'no measures found: the table has its header only' })
-    const data = await writeTaskTable(table, format)
+    let date: { date?: Date }
+    try {
+      date = sourceDate()
+    } catch (error) {
+      reportError(io, (error as Error).message)
+      return 2
+    }
+    const data = await writeTaskTable(table, format, date)
     const written = await writeOutput(io, data, { output: values.output, binary: typeof data !== 'string', format })
     if (!written.ok) {
       if (written.usage) throw new UsageError(written.message, 'tasklist')

@@ -24,9 +24,16 @@ import { columnWidths } from './layout.js'
 import { mergeRoles } from './merge.js'
 import { PAGE_MARGINS, PRINTABLE_HEIGHT } from './page.js'
 import { LINE_HEIGHT, layoutRows, textHeight } from './rowLayout.js'
+import { DEFAULT_FILE_DATE, reproducibleZip } from './reproducible.js'
 
 /** Options of {@link writeDocx}. */
 export interface DocxOptions {
+  /**
+   * Creation and modification date written into the document (docProps/core.xml) and onto every
+   * zip entry. Default 2000-01-01T00:00:00Z, so the same table gives the same bytes; the CLI
+   * passes `SOURCE_DATE_EPOCH` when it is set.
+   */
+  date?: Date
   /**
    * East Asian font of all text. Default `宋体` (SimSun), the table font of Chinese government
    * documents; Latin letters and digits use Times New Roman, as 公文 do.
@@ -233,5 +240,5 @@ export async function writeDocx(table: TaskTable, options: DocxOptions = {}): Pr
       },
     ],
   })
-  return new Uint8Array(await Packer.toArrayBuffer(doc))
+  return reproducibleZip(new Uint8Array(await Packer.toArrayBuffer(doc)), options.date ?? DEFAULT_FILE_DATE)
 }

@@ -3,6 +3,7 @@ import { COLUMN_HEADERS, cellOptions, cellText } from '../columns.js'
 import type { TaskColumn, TaskTable } from '../columns.js'
 import { columnPixels, columnWidths } from './layout.js'
 import { PAGE_MARGINS, PRINTABLE_HEIGHT, PRINTABLE_WIDTH } from './page.js'
+import { DEFAULT_FILE_DATE, reproducibleZip } from './reproducible.js'
 import { CELL_PADDING, LINE_HEIGHT, PAGE_FILL, layoutRows, textHeight } from './rowLayout.js'
 
 /** Options of {@link writeXlsx}. */
@@ -29,7 +30,10 @@ export interface XlsxOptions {
    * first ones 40 % blank, where its own pagination takes 87 (the docx: 88).
    */
   paginate?: boolean
-  /** Creation and modification date written into the workbook. Default 2000-01-01T00:00:00Z, for reproducible files. */
+  /**
+   * Creation and modification date written into the workbook and onto every zip entry. Default
+   * 2000-01-01T00:00:00Z, so the same table gives the same bytes; the CLI passes `SOURCE_DATE_EPOCH`.
+   */
   date?: Date
 }
 
@@ -66,7 +70,7 @@ export async function writeXlsx(table: TaskTable, options: XlsxOptions = {}): Pr
   const widths = columnWidths(columns)
 
   const workbook = new ExcelJS.Workbook()
-  const date = options.date ?? new Date(Date.UTC(2000, 0, 1))
+  const date = options.date ?? DEFAULT_FILE_DATE
   workbook.creator = 'policykb'
   workbook.created = date
   workbook.modified = date
@@ -155,5 +159,5 @@ export async function writeXlsx(table: TaskTable, options: XlsxOptions = {}): Pr
   }
 
   const buffer = await workbook.xlsx.writeBuffer()
-  return new Uint8Array(buffer as ArrayBuffer)
+  return reproducibleZip(new Uint8Array(buffer as ArrayBuffer), date)
 }

@@ -116,7 +116,7 @@ export function docLines(raw: string): { lines: BodyLine[]; diagnostics: Diagnos
   const paragraphLine = (t: string) => {
     flushTable()
     const index = paragraph++
-    lines.push({ text: t, parts: t === '' ? [] : [{ start: 0, end: t.length, origin: { paragraph: index } }] })
+    lines.push({ text: t, parts: t.trim() === '' ? [] : [{ start: 0, end: t.length, origin: { paragraph: index } }] })
   }
   const inRow = () => rowCells.length > 0
 

@@ -133,7 +133,7 @@ export class BodyReader {
       else {
         const full = this.#carry + text
         this.#carry = ''
-        this.lines.push({ text: full, parts: full === '' ? [] : [{ start: 0, end: full.length, origin: { ...where, paragraph: index } }] })
+        this.lines.push({ text: full, parts: full.trim() === '' ? [] : [{ start: 0, end: full.length, origin: { ...where, paragraph: index } }] })
       }
     }
     for (const box of boxes) this.blocks(box, where)

@@ -28,7 +28,53 @@ const STRICT_REL = 'http://purl.oclc.org/ooxml/officeDocument/relationships/'
 const BODY_TEXT: ParseXmlOptions = {
   textIn: new Set(['w:t', 'w:instrText']),
   // properties of sections, drawings' geometry and images carry no text
-  skip: new Set(['w:sectPr', 'w:rPrChange', 'w:pPrChange', 'w:tblPrChange', 'w:trPrChange', 'w:tcPrChange', 'w:sectPrChange', 'w:numberingChange']),
+  skip: new Set([
+    'w:sectPr',
+    'w:rPrChange',
+    'w:pPrChange',
+    'w:tblPrChange',
+    'w:trPrChange',
+    'w:tcPrChange',
+    'w:sectPrChange',
+    'w:numberingChange',
+    // run and paragraph formatting no reader decision depends on
+    'w:rFonts',
+    'w:sz',
+    'w:szCs',
+    'w:lang',
+    'w:color',
+    'w:kern',
+    'w:spacing',
+    'w:ind',
+    'w:jc',
+    'w:b',
+    'w:bCs',
+    'w:i',
+    'w:iCs',
+    'w:u',
+    'w:highlight',
+    'w:shd',
+    'w:noProof',
+    'w:snapToGrid',
+    'w:widowControl',
+    'w:autoSpaceDE',
+    'w:autoSpaceDN',
+    'w:adjustRightInd',
+    'w:textAlignment',
+    'w:rStyle',
+    'w:w',
+    'w:position',
+    'w:eastAsianLayout',
+    'w:bookmarkStart',
+    'w:bookmarkEnd',
+    'w:proofErr',
+    'w:tblPr',
+    'w:tblGrid',
+    'w:tcW',
+    'w:tcBorders',
+    'w:vAlign',
+    'w:trHeight',
+  ]),
 }
 const NO_TEXT: ParseXmlOptions = { textIn: new Set() }
 const CORE_TEXT: ParseXmlOptions = { textIn: new Set(['dc:title']) }
@@ -50,8 +96,8 @@ const folderOf = (path: string) => (path.includes('/') ? path.slice(0, path.last
 function kindOf(entries: Map<string, ZipEntry>): string {
   if (entries.has('xl/workbook.xml')) return 'an Excel workbook (xlsx)'
   if (entries.has('ppt/presentation.xml')) return 'a PowerPoint presentation (pptx)'
-  if (entries.has('content.xml') && entries.has('mimetype')) return 'an OpenDocument file (odt/ods), not a Word document'
-  return 'a zip archive without word/document.xml'
+  if (entries.has('content.xml') && entries.has('mimetype')) return 'an OpenDocument file (odt/ods)'
+  return 'a zip archive without a Word document (word/document.xml)'
 }
 
 /**
@@ -107,6 +153,10 @@ export function openPackage(bytes: Uint8Array, maxBytes: number): { ok: true; pa
 
   const document = load(documentPath, BODY_TEXT)
   if (!document.ok) return document
+  // an xlsx or pptx has a main part too: a workbook, a presentation
+  if (!document.root?.children.some((c) => typeof c !== 'string' && c.name === 'w:document')) {
+    return { ok: false, problem: { ruleId: 'docx-not-word', reason: `this is ${kindOf(entries)}, not a Word document`, location: documentPath } }
+  }
   const parts: DocxParts = { documentPath, document: document.root! }
   const optional: Array<[keyof DocxParts, string, string, ParseXmlOptions]> = [
     ['styles', 'styles', 'styles.xml', NO_TEXT],

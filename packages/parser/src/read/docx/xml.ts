@@ -1,11 +1,9 @@
 /**
- * The XML parts of a docx as small element trees, parsed with saxes (a strict, streaming,
- * well-formedness-checking parser). Names are given canonical prefixes by namespace (`w:`, `mc:`,
+ * The XML parts of a docx as small element trees. Names are given canonical prefixes by namespace (`w:`, `mc:`,
  * `v:`, `r:`, `dc:`), whatever prefixes the file declares, so the readers can match `w:p` even in
  * a file written by a tool that calls the WordprocessingML namespace something else (or Strict
  * OOXML's own namespace). Text is kept only inside the elements a reader asks for.
  */
-import { SaxesParser } from 'saxes'
 
 /** An element: canonical name, attributes by canonical name, children in document order. */
 export interface XmlElement {
@@ -55,48 +53,94 @@ export interface ParseXmlOptions {
   skip?: ReadonlySet<string>
 }
 
+/** A start or end tag, a self-closing tag, or markup that carries nothing for a reader. */
+const TAG = /<(\/?)([^\s/>!?]+)((?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>|<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!\[CDATA\[([\s\S]*?)\]\]>|<!DOCTYPE[^>[]*>/y
+const ATTRIBUTE = /([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g
+const ENTITY = /&(?:(lt|gt|amp|quot|apos)|#(\d{1,7})|#x([0-9a-fA-F]{1,6}));|&/g
+const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" }
+
+class XmlError extends Error {}
+
+function decodeEntities(text: string, at: number): string {
+  if (!text.includes('&')) return text
+  return text.replace(ENTITY, (m, named: string | undefined, dec: string | undefined, hex: string | undefined, offset: number) => {
+    if (named) return NAMED[named]!
+    const code = dec !== undefined ? Number(dec) : hex !== undefined ? Number.parseInt(hex, 16) : Number.NaN
+    if (!Number.isFinite(code) || code > 0x10ffff || m === '&') throw new XmlError(`a stray & at offset ${at + offset}`)
+    return String.fromCodePoint(code)
+  })
+}
+
 /**
- * Parse one XML part into a tree. Throws saxes' error on malformed XML (the docx reader turns it
- * into a failure naming the part).
+ * Parse one XML part into a tree. Throws on malformed XML (a tag that does not close, end tags
+ * out of order, a stray `<` or `&`, text after the root); the docx reader turns that into a
+ * failure naming the part. The XML Word writes has no DTD and no entities beyond the five
+ * predefined ones and character references, so a scanner over tags does what a general parser
+ * would, several times faster (see bench/read-docx.bench.mjs, which runs saxes beside it).
  *
  * @param text - the part, decoded
  */
 export function parseXml(text: string, options: ParseXmlOptions): XmlElement {
   const root: XmlElement = { name: '#root', attrs: {}, children: [] }
   const stack: XmlElement[] = [root]
+  /** raw names of the open elements, for matching end tags */
+  const rawNames: string[] = []
   const scopes: Scope[] = [{ prefixes: new Map([['xml', 'http://www.w3.org/XML/1998/namespace']]), names: new Map() }]
   let skipping = 0
   let keep = 0
-  const parser = new SaxesParser({ xmlns: false, position: false })
-  parser.on('opentag', (tag) => {
+  let roots = 0
+  const pushText = (t: string, at: number) => {
+    if (keep > 0 && skipping === 0 && t !== '') stack[stack.length - 1]!.children.push(decodeEntities(t, at))
+    else if (stack.length === 1 && t.trim() !== '') throw new XmlError(`text outside the root element at offset ${at}`)
+  }
+  const open = (rawName: string, attrText: string, selfClosing: boolean) => {
     let scope = scopes[scopes.length - 1]!
-    const raw = tag.attributes as Record<string, string>
-    let declares = false
-    for (const k in raw) {
-      if (k === 'xmlns' || k.startsWith('xmlns:')) {
-        if (!declares) scope = { prefixes: new Map(scope.prefixes), names: new Map() }
-        declares = true
-        scope.prefixes.set(k === 'xmlns' ? '' : k.slice(6), raw[k]!)
+    // the attributes of an element that is skipped are never read (most of a docx is run formatting)
+    const skipped = !attrText.includes('xmlns') && (skipping > 0 || options.skip?.has(canonicalName(scope, rawName, false)) === true)
+    const raw: Record<string, string> = {}
+    if (attrText !== '' && !skipped) {
+      ATTRIBUTE.lastIndex = 0
+      for (let m = ATTRIBUTE.exec(attrText); m !== null; m = ATTRIBUTE.exec(attrText)) raw[m[1]!] = decodeEntities(m[2] ?? m[3] ?? '', 0)
+      let declares = false
+      for (const k in raw) {
+        if (k === 'xmlns' || k.startsWith('xmlns:')) {
+          if (!declares) scope = { prefixes: new Map(scope.prefixes), names: new Map() }
+          declares = true
+          scope.prefixes.set(k === 'xmlns' ? '' : k.slice(6), raw[k]!)
+        }
       }
     }
-    scopes.push(scope)
+    if (stack.length === 1 && skipping === 0 && ++roots > 1) throw new XmlError('more than one root element')
     if (skipping > 0) {
-      skipping++
+      if (!selfClosing) {
+        skipping++
+        rawNames.push(rawName)
+        scopes.push(scope)
+      }
       return
     }
-    const name = canonicalName(scope, tag.name, false)
+    const name = canonicalName(scope, rawName, false)
     if (options.skip?.has(name)) {
-      skipping = 1
+      if (!selfClosing) {
+        skipping = 1
+        rawNames.push(rawName)
+        scopes.push(scope)
+      }
       return
     }
     const attrs: Record<string, string> = {}
     for (const k in raw) attrs[canonicalName(scope, k, true)] = raw[k]!
     const element: XmlElement = { name, attrs, children: [] }
     stack[stack.length - 1]!.children.push(element)
+    if (selfClosing) return
     stack.push(element)
+    rawNames.push(rawName)
+    scopes.push(scope)
     if (options.textIn.has(name)) keep++
-  })
-  parser.on('closetag', () => {
+  }
+  const close = (rawName: string, at: number) => {
+    const expected = rawNames.pop()
+    if (expected !== rawName) throw new XmlError(`</${rawName}> at offset ${at} closes ${expected === undefined ? 'nothing' : `<${expected}>`}`)
     scopes.pop()
     if (skipping > 0) {
       skipping--
@@ -104,13 +148,27 @@ export function parseXml(text: string, options: ParseXmlOptions): XmlElement {
     }
     const element = stack.pop()!
     if (options.textIn.has(element.name)) keep--
-  })
-  const onText = (t: string) => {
-    if (keep > 0 && skipping === 0) stack[stack.length - 1]!.children.push(t)
   }
-  parser.on('text', onText)
-  parser.on('cdata', onText)
-  parser.write(text).close()
+  let i = 0
+  const n = text.length
+  while (i < n) {
+    const lt = text.indexOf('<', i)
+    if (lt < 0) {
+      pushText(text.slice(i), i)
+      break
+    }
+    if (lt > i) pushText(text.slice(i, lt), i)
+    TAG.lastIndex = lt
+    const m = TAG.exec(text)
+    if (m === null) throw new XmlError(`a malformed tag at offset ${lt}`)
+    if (m[2] !== undefined) {
+      if (m[1] === '/') close(m[2], lt)
+      else open(m[2], m[3] ?? '', m[4] === '/')
+    } else if (m[5] !== undefined && keep > 0 && skipping === 0) stack[stack.length - 1]!.children.push(m[5])
+    i = TAG.lastIndex
+  }
+  if (rawNames.length > 0) throw new XmlError(`<${rawNames.at(-1)}> is never closed: the part is cut short`)
+  if (roots === 0) throw new XmlError('no root element')
   return root
 }
 
