@@ -29,3 +29,33 @@ it('runs the README example and prints what the README says', () => {
     rmSync(file, { force: true })
   }
 })
+
+it("shows the first lines pnpm demo prints, as it prints them", () => {
+  const readme = readFileSync(join(root, 'README.md'), 'utf8')
+  const m = /<!-- readme-demo[^>]*-->\n```\n([\s\S]*?)\n…\n```/.exec(readme)
+  expect(m).not.toBeNull()
+  const demo = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts.demo as string
+  // `pnpm build && policykb tasklist …`: run the same command through the linked bin
+  const args = demo.replace(/^pnpm build && policykb /, '').split(' ')
+  const run = spawnSync(process.execPath, [join(root, 'packages/cli/bin/policykb.js'), ...args], { cwd: root, encoding: 'utf8' })
+  expect(run.status).toBe(0)
+  const shown = m![1]!.split('\n')
+  expect(shown.length).toBeGreaterThanOrEqual(5)
+  expect(run.stdout.split('\n').slice(0, shown.length)).toEqual(shown)
+})
+
+it('states the counts policykb index fixtures prints', () => {
+  const readme = readFileSync(join(root, 'README.md'), 'utf8')
+  const m = /<!-- readme-index[^>]*-->\n```\n[^\n]*\n…\n(indexed \d+ documents?: \d+ measures, \d+ units)[^\n]*?(; \d+ of \d+ files failed)?\n/.exec(readme)
+  expect(m).not.toBeNull()
+  const kb = join(root, 'packages/cli/.readme-kb')
+  rmSync(kb, { recursive: true, force: true })
+  try {
+    const run = spawnSync(process.execPath, [join(root, 'packages/cli/bin/policykb.js'), 'index', 'fixtures', '-o', kb], { cwd: root, encoding: 'utf8' })
+    const last = run.stderr.trim().split('\n').at(-1)!
+    expect(last.startsWith(m![1]!), last).toBe(true)
+    expect(/; \d+ of \d+ files failed$/.exec(last)?.[0]).toBe(m![2])
+  } finally {
+    rmSync(kb, { recursive: true, force: true })
+  }
+})

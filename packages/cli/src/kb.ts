@@ -80,7 +80,7 @@ export interface Built {
 }
 
 /**
- * Read, decode and parse every document the arguments name (see {@link documentPaths}) and add
+ * Read, decode and parse every document the arguments name (see `documentPaths`) and add
  * it to a new knowledge base, under {@link documentId}. A file that cannot be read is reported on
  * standard error, naming it, and the rest go on. With `verbose`, progress is shown (a bar on a
  * terminal, a line per file otherwise, for more than one file) with each document's warnings
@@ -221,10 +221,13 @@ export async function knowledgeBaseSource(
   return { kb: built.kb, exitCode: built.failed > 0 ? 1 : 0 }
 }
 
-/** Columns of the terminal standard output goes to; `COLUMNS`, else 120, when it is not one. */
-export function outputWidth(io: Io): number {
+/**
+ * Columns of the terminal standard output goes to; when it is not one, `COLUMNS` if set, else
+ * `undefined`: no limit, so that a table sent to a file or a pipe keeps every cell whole.
+ */
+export function outputWidth(io: Io): number | undefined {
   const stdout = io.stdout as Io['stdout'] & { columns?: number }
   if (stdout.isTTY && stdout.columns) return stdout.columns
   const env = Number(process.env.COLUMNS)
-  return Number.isInteger(env) && env > 0 ? env : 120
+  return Number.isInteger(env) && env > 0 ? env : undefined
 }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { main } from '../src/main.js'
-import { root, PLAN, BUNDLE, REPLY, lines, fakeIo, } from './helpers.js'
+import { root, PLAN, BUNDLE, REPLY, lines, fakeIo, policykb } from './helpers.js'
 
 // iconv-lite is the parser's dependency; borrow it to make a GB18030 reference.
 const iconv = createRequire(join(root, 'packages/parser/package.json'))('iconv-lite') as {
@@ -159,5 +159,21 @@ describe('--against a reference file', () => {
   it('--threshold is passed to the matcher', async () => {
     const { stdout } = await evalCli([PLAN, '-a', join(tmp, 'plan.csv'), '--threshold', '0.95', '-f', 'json', '-q'])
     expect((JSON.parse(stdout) as { options: { threshold: number } }).options.threshold).toBe(0.95)
+  })
+})
+
+describe('eval of a table policykb itself exported', () => {
+  it.each(['xlsx', 'csv'])('%s reads back as a reference: 100 %%, no warnings', async (format) => {
+    const dir = mkdtempSync(join(tmpdir(), 'policykb-roundtrip-'))
+    try {
+      const out = join(dir, `t001.${format}`)
+      expect((await policykb(['tasklist', PLAN, '-f', format, '-o', out, '-q'])).code).toBe(0)
+      const { code, stdout, stderr } = await policykb(['eval', PLAN, '--against', out])
+      expect({ code, stderr }).toEqual({ code: 0, stderr: '' })
+      expect(stdout).toMatch(/recall +100\.0% \(25\/25\)/)
+      expect(stdout).not.toMatch(/warning/)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 })

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseCsv } from '@policykb/tasklist'
@@ -148,6 +148,27 @@ describe('text formats', () => {
     expect(code).toBe(0)
     expect(stderr).toContain(`${PLAN}: warning parts-without-measures: --parts selects attachment 7, which has no measures; the measures are in: main text\n`)
     expect(stdout).toContain('序号')
+  })
+
+  it('parts that select nothing at all are an error naming the parts the document has; nothing is written', async () => {
+    const out = join(tmp, 'none.md')
+    const { code, stdout, stderr } = await tasklist([BUNDLE, '--parts', '99', '-o', out, '-q'])
+    expect({ code, stdout }).toEqual({ code: 1, stdout: '' })
+    expect(stderr).toBe(
+      `policykb: ${BUNDLE}: no such part: attachment 99; the document has main text, attachments 1-24, with measures in attachments 1-23\n`,
+    )
+    expect(existsSync(out)).toBe(false)
+  })
+
+  it('-o naming the input file is refused, and the input is left as it was', async () => {
+    const victim = join(tmp, 'victim.txt')
+    writeFileSync(victim, SUBITEMS)
+    for (const output of [victim, join(tmp, '.', 'victim.txt')]) {
+      const { code, stderr } = await tasklist([victim, '-o', output])
+      expect(code).toBe(1)
+      expect(stderr).toBe(`policykb: ${output}: is the input file; -o would overwrite the document being read (give another name)\n`)
+      expect(readFileSync(victim, 'utf8')).toBe(SUBITEMS)
+    }
   })
 })
 

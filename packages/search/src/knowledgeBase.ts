@@ -95,6 +95,51 @@ function tokenizerFrom(option: Tokenizer | TokenizerName | undefined): { name: s
   }
 }
 
+const list = <T>(v: T | T[] | undefined): T[] | undefined => (v === undefined ? undefined : Array.isArray(v) ? v : [v])
+
+/** The last segment of a document id (a path, as the CLI files documents), with and without its extension. */
+function nameOf(id: string): { name: string; stem: string } {
+  const name = id.split(/[\\/]/).pop() ?? id
+  return { name, stem: name.replace(/\.[^.]*$/, '') || name }
+}
+
+/**
+ * The index of the document an id names: the id itself, else the one document whose file name or
+ * stem it is (`001_x.txt`, `001_x` for `fixtures/001_x/001_x.txt`), else a prefix of exactly one id
+ * or stem; or a message naming the nearest ids when none (or several) match.
+ */
+export function findDocument(docs: readonly DocumentInfo[], id: string): number | string {
+  const exact = docs.findIndex((d) => d.id === id)
+  if (exact >= 0) return exact
+  const want = id.trim()
+  const pick = (match: (d: DocumentInfo) => boolean): number[] => docs.flatMap((d, i) => (match(d) ? [i] : []))
+  for (const candidates of [
+    pick((d) => nameOf(d.id).name === want || nameOf(d.id).stem === want),
+    pick((d) => want.length >= 3 && (d.id.startsWith(want) || nameOf(d.id).stem.startsWith(want))),
+  ]) {
+    if (candidates.length === 1) return candidates[0]!
+    if (candidates.length > 1) return `document "${id}" is ambiguous: ${candidates.map((i) => docs[i]!.id).join(', ')}`
+  }
+  const near = [...docs]
+    .map((d) => ({ id: d.id, distance: Math.min(editDistance(want, d.id), editDistance(want, nameOf(d.id).stem)) }))
+    .sort((a, b) => a.distance - b.distance)
+    .slice(0, 3)
+    .map((d) => d.id)
+  return `no document "${id}"` + (near.length > 0 ? `; did you mean ${near.join(', ')}?` : '')
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j)
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i]
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1))
+    }
+    previous = current
+  }
+  return previous[b.length]!
+}
+
 class KnowledgeBaseImpl implements KnowledgeBase {
   private readonly aliases: UnitAliases
   private readonly weights: FieldWeights
@@ -323,10 +368,23 @@ class KnowledgeBaseImpl implements KnowledgeBase {
     if (!filters) return undefined
     const base = filters.units ? this.unitDocs(filters.units, o.role, warnings) : range(this.entries.length)
     const documents = filters.documents?.map((id) => {
-      const i = this.docs.findIndex((d) => d.id === id)
-      if (i < 0) warnings.push(`no document "${id}"`)
-      return i
+      const found = findDocument(this.docs, id)
+      if (typeof found === 'string') warnings.push(found)
+      return typeof found === 'string' ? -1 : found
     })
+    if (filters.specialties) {
+      const known = new Set(this.entries.map((e) => e.brief.specialty).filter((s): s is string => s !== null))
+      const folded = new Set([...known].map(foldText))
+      for (const [i, s] of filters.specialties.entries()) {
+        if (folded.has(s)) continue
+        const written = list(o.specialty)?.[i] ?? s
+        warnings.push(
+          known.size === 0
+            ? `no 所属专项 "${written}": no measure here has one`
+            : `no 所属专项 "${written}"; the knowledge base has ${[...known].join('、')}`,
+        )
+      }
+    }
     return filterMeasures(this.attributes(), base, { ...filters, documents })
   }
 

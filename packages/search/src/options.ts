@@ -14,14 +14,18 @@ export interface DueBound {
 }
 
 /**
- * Read a deadline bound: `2022`, `2022-06`, `2022-06-30`, `2022年`, `2022年6月`, `2022年6月底`,
+ * Read a deadline bound: `2022`, `2022-06`, `2022-06-30`, the same with `.` or `/` between the
+ * parts (`2022.6`, `2022/06/30`), `202206`, `20220630`, `2022年`, `2022年6月`, `2022年6月底`,
  * `2022年6月30日`.
  * @param text - what the user wrote
  * @returns the bound, or `null` when it is not a date of that form
  */
 export function parseDueBound(text: string): DueBound | null {
-  const t = text.trim()
-  const m = /^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$/.exec(t) ?? /^(\d{4})年(?:(\d{1,2})月(?:(\d{1,2})日)?)?[底末]?$/.exec(t)
+  const t = text.trim().replace(/[－—–．／]/g, (c) => ({ '－': '-', '—': '-', '–': '-', '．': '.', '／': '/' })[c] ?? c)
+  const m =
+    /^(\d{4})(?:([-./])(\d{1,2})(?:\2(\d{1,2}))?)?$/.exec(t)?.filter((_, i) => i !== 2) ??
+    /^(\d{4})(\d{2})(\d{2})?$/.exec(t) ??
+    /^(\d{4})年(?:(\d{1,2})月(?:(\d{1,2})日)?)?[底末]?$/.exec(t)
   if (!m) return null
   const year = Number(m[1])
   const month = m[2] === undefined ? null : Number(m[2])
@@ -54,7 +58,7 @@ const dueBound = (option: string) =>
     if (b) return b
     ctx.addIssue({
       code: 'custom',
-      message: `${option} must be a date such as 2022, 2022-06, 2022-06-30 or 2022年6月; got "${s}"`,
+      message: `${option} must be a date such as 2022, 2022-06, 2022.6, 202206, 2022-06-30 or 2022年6月; got "${s}"`,
     })
     return z.NEVER
   })

@@ -1,5 +1,6 @@
 import { createKnowledgeBase, displayWidth, formatHits, formatUnits, hitRows, markSnippet } from '@policykb/search'
 import { describe, expect, test } from 'vitest'
+import { parse } from '@policykb/parser'
 import { makeMeasure, resultOf, unit } from './helpers/seedMeasures.js'
 
 const kb = createKnowledgeBase()
@@ -38,6 +39,7 @@ test('hitRows flattens hits', () => {
     numbering: '1.',
     title: '打通“一网通办”关键环节',
     lead: '市市场监管局',
+    inferredPrimary: '',
     units: '市市场监管局、市税务局、人行许昌市中心支行',
     deadline: '2022年12月',
   })
@@ -57,6 +59,34 @@ test('formatHits: summary, header, one aligned line a hit', () => {
   expect(lines[1]).toMatch(/^序号 +得分 +文档 +措施 +牵头单位 +时限 +摘要$/)
   expect(lines[3]).toMatch(/^1 +\d+\.\d\d +002 +1\.打通“一网通办”关键环节 +市市场监管局 +2022年12月 +打通“【一网通办】/)
   for (const line of lines.slice(1)) expect(displayWidth(line)).toBeLessThanOrEqual(120)
+})
+
+test('formatHits fits the width: 摘要 cut, then dropped; 时限 and a seven-character unit whole; no character halved', () => {
+  const result = kb.search('一网通办')
+  const whole = formatHits(result).split('\n')
+  expect(whole[3]).toContain('2022年12月')
+  expect(whole[3]).not.toContain('…')
+  for (const width of [60, 72, 80, 100, 120]) {
+    const lines = formatHits(result, { width }).split('\n')
+    for (const line of lines.slice(1)) expect(displayWidth(line), `${width}: ${line}`).toBeLessThanOrEqual(width)
+    expect(lines[3]).toContain('2022年12月')
+    expect(lines[3]).toContain('市市场监管局')
+  }
+  expect(formatHits(result, { width: 80 }).split('\n')[1]).toMatch(/^序号 +得分 +文档 +措施 +牵头单位 +时限$/)
+})
+
+test('formatHits shows a lead only where the text makes one', () => {
+  const lead = createKnowledgeBase()
+  lead.add(parse('二、重点任务\n1.推行“一网通办”。\n牵头单位：市政数局\n责任单位：市税务局'), { document: 'a' })
+  lead.add(parse('二、重点任务\n1.推行“一网通办”。\n责任单位：市税务局、市政数局'), { document: 'b' })
+  const rows = hitRows(lead.search('一网通办', { sort: 'document' }).hits)
+  expect(rows.map((r) => [r.lead, r.inferredPrimary])).toEqual([
+    ['市政数局', ''],
+    ['', '市税务局'],
+  ])
+  const lines = formatHits(lead.search('一网通办', { sort: 'document' })).split('\n')
+  expect(lines[4]).toMatch(/ 市税务局\* /)
+  expect(lines.at(-1)).toBe('* 原文未写明牵头单位，此为第一个列出的单位')
 })
 
 test('formatHits without query terms leaves out the score', () => {

@@ -120,7 +120,7 @@ describe('writeXlsx', async () => {
 
 describe('writeXlsx pagination', async () => {
   const table = longTable()
-  const bytes = await writeXlsx(table)
+  const bytes = await writeXlsx(table, { paginate: true })
   const sheet = await readBack(bytes)
   const sheetXml = zipText(bytes, 'xl/worksheets/sheet1.xml')
   const breaks = [...sheetXml.matchAll(/<brk id="(\d+)"/g)].map((m) => Number(m[1]))
@@ -144,9 +144,13 @@ describe('writeXlsx pagination', async () => {
     }
   })
 
-  test('without paginate, merges run whole specialties', async () => {
-    const whole = await readBack(await writeXlsx(table, { paginate: false }))
-    expect(merges(whole)).toContain('B3:B17')
-    expect(zipText(await writeXlsx(table, { paginate: false }), 'xl/worksheets/sheet1.xml')).not.toContain('<rowBreaks')
+  test('by default the printing program paginates: no forced breaks, merges run whole specialties, fitted to the width only', async () => {
+    for (const options of [{}, { paginate: false }]) {
+      const out = await writeXlsx(table, options)
+      expect(merges(await readBack(out))).toContain('B3:B17')
+      const xml = zipText(out, 'xl/worksheets/sheet1.xml')
+      expect(xml).not.toContain('<rowBreaks')
+      expect(xml).toMatch(/<pageSetup[^>]*fitToWidth="1"[^>]*fitToHeight="0"/)
+    }
   })
 })

@@ -124,10 +124,31 @@ function run(kb: KnowledgeBase, plan: Plan): SearchResult {
   return plan.kind === 'unit' ? kb.byUnit(plan.unit, plan.options) : kb.search(plan.query, plan.options)
 }
 
+/** A query as messages quote it: at most 40 characters. */
+export const quoted = (query: string): string => `'${query.length > 40 ? `${query.slice(0, 40)}…' (${query.length} characters)` : `${query}'`}`
+
 /** The note for a search that found nothing. */
 function nothingFound(plan: Plan): string {
   if (plan.kind === 'unit') return `no measure has ${plan.unit} as its ${plan.options.role} unit`
-  return plan.query.trim() === '' ? 'no measure passes the filters' : `no measure matches '${plan.query}'`
+  return plan.query.trim() === '' ? 'no measure passes the filters' : `no measure matches ${quoted(plan.query)}`
+}
+
+/**
+ * Words that frame a question rather than name what it is about (哪些措施涉及市税务局 → 市税务局,
+ * 由谁牵头推进一网通办 → 一网通办), longest first. Left out only when the query as written finds
+ * nothing, and the note says what was searched instead.
+ */
+export const QUESTION_WORDS: readonly string[] = [
+  '有哪些', '哪些', '什么', '是否', '如何', '怎么', '多少', '由谁', '谁来', '谁', '涉及到', '涉及', '相关的', '关于',
+  '措施', '任务', '牵头', '负责', '完成', '推进', '的', '有', '吗', '呢', '？', '?',
+]
+
+/** The query with its question words left out (a space where each stood), or null when none is in it. */
+export function withoutQuestionWords(query: string): string | null {
+  let out = query
+  for (const word of QUESTION_WORDS) out = out.split(word).join(' ')
+  out = out.replace(/\s+/g, ' ').trim()
+  return out === query.trim() || out === '' ? null : out
 }
 
 /** The result with its hits' documents shown under `labels`. */
@@ -163,8 +184,15 @@ export const searchCommand = defineCommand({
     'Without --unit, --lead and --role take QUERY itself as the unit: policykb search 市税务局',
     '--lead lists every measure whose lead unit is 市税务局 (under any spelling), in document',
     'order and all of them unless --limit; not the measures that merely mention it, which',
-    'policykb search 市税务局 lists. --due-before and --due-after take 2022, 2022-06, 2022-06-30',
-    'or 2022年6月: on or before the end of that period, on or after its start.',
+    'policykb search 市税务局 lists. --due-before and --due-after take 2022, 2022-06, 2022.6,',
+    '2022/06, 202206, 2022-06-30 or 2022年6月: on or before the end of that period, on or after its',
+    'start. --document takes the id index filed a document under, its file name or its stem',
+    '(policykb documents --kb KB lists them). A question (哪些措施涉及市税务局) that finds nothing as',
+    'written is searched again without its question words, and a note says so.',
+    '',
+    '牵头单位 in the table is the lead the text names; where it names none, the first unit listed,',
+    'marked *. The table fits a terminal (cut, or 摘要 left out); to a file or a pipe every cell is',
+    'whole (COLUMNS=80 to cut it all the same).',
     '',
     'A search that finds nothing prints nothing on standard output and a note on standard error,',
     'with exit status 0. A missing or damaged KB is one line on standard error, exit status 1.',
@@ -175,8 +203,8 @@ export const searchCommand = defineCommand({
     lead: { type: 'boolean', description: 'the unit (--unit, else QUERY) must lead the measure; same as --role lead' },
     role: { type: 'string', value: 'ROLE', description: `role of the unit, of ${ROLES.join(', ')} (default any)` },
     specialty: { type: 'string', multiple: true, value: 'S', description: 'only measures of this 所属专项, e.g. 企业开办 (repeatable)' },
-    document: { type: 'string', multiple: true, value: 'ID', description: 'only measures of this document, as index filed it (repeatable)' },
-    'due-before': { type: 'string', value: 'DATE', description: 'deadline on or before the end of DATE: 2022, 2022-06, 2022年6月' },
+    document: { type: 'string', multiple: true, value: 'ID', description: 'only measures of this document: its id, file name or stem (repeatable)' },
+    'due-before': { type: 'string', value: 'DATE', description: 'deadline on or before the end of DATE: 2022, 2022-06, 2022.6, 202206, 2022年6月' },
     'due-after': { type: 'string', value: 'DATE', description: 'deadline on or after the start of DATE' },
     kind: { type: 'string', multiple: true, value: 'KIND', description: 'deadline kind: dated, ongoing (长期坚持 …) or none (repeatable)' },
     sort: { type: 'string', value: 'ORDER', description: 'score (default with words), document (default without) or deadline' },
@@ -258,7 +286,17 @@ export const searchCommand = defineCommand({
       note('the knowledge base holds no measures')
       return exitCode
     }
-    const result = run(kb, plan)
+    let result = run(kb, plan)
+    let searched = query
+    const rephrased = plan.kind === 'search' && result.total === 0 ? withoutQuestionWords(plan.query) : null
+    if (rephrased !== null && plan.kind === 'search') {
+      const again = run(kb, { ...plan, query: rephrased })
+      if (again.total > 0) {
+        note(`no measure matches ${quoted(query)}; searched for ${quoted(rephrased)}, without the question words`)
+        result = again
+        searched = rephrased
+      }
+    }
     if (result.hits.length === 0) {
       note(result.total > 0 ? `no hits after the first ${result.offset} of ${result.total}` : nothingFound(plan))
       for (const warning of result.warnings) note(warning)
@@ -266,7 +304,7 @@ export const searchCommand = defineCommand({
     }
     const text =
       format === 'json'
-        ? `${JSON.stringify({ query, total: result.total, offset: result.offset, warnings: result.warnings, hits: result.hits.map(hitView) }, null, 2)}\n`
+        ? `${JSON.stringify({ query: searched, total: result.total, offset: result.offset, warnings: result.warnings, hits: result.hits.map(hitView) }, null, 2)}\n`
         : `${formatHits(relabel(result, documentLabels(kb.documents().map((d) => d.id))), { width: outputWidth(io) })}\n`
     return (await write(io, text, values.output, format)) || exitCode
   },

@@ -1,10 +1,12 @@
+import { stat } from 'node:fs/promises'
+import { resolve } from 'node:path'
 import type { Diagnostic } from '@policykb/model'
 import { DIRECTION_MODES, EXPORT_FORMATS, TASK_COLUMNS, type TaskColumn, toTaskTable, writeTaskTable } from '@policykb/tasklist'
 import { defineCommand, oneOf, UsageError } from '../command.js'
 import { readDocument } from '../document.js'
 import { checkEncoding, formatDiagnostic, IO_OPTIONS, reportDiagnostics, reportError, writeOutput } from '../io.js'
 import { sourceDate } from '../output.js'
-import { PARTS_OPTION, partsOption, partsWarning } from '../parts.js'
+import { describeParts, PARTS_OPTION, partsOption, partsWarning } from '../parts.js'
 
 const MEASURE_TEXTS = ['lead', 'full'] as const
 const DEADLINE_TEXTS = ['written', 'normalized'] as const
@@ -85,6 +87,11 @@ export const tasklistCommand = defineCommand({
     const parts = partsOption(values.parts, 'tasklist')
     const columns = columnsOption(values.columns)
     checkEncoding(values.encoding, 'tasklist')
+    const clash = await sameFile(positionals[0], values.output)
+    if (clash) {
+      reportError(io, `${values.output}: is the input file; -o would overwrite the document being read (give another name)`)
+      return 1
+    }
     const doc = await readDocument(positionals, { io, encoding: values.encoding, command: 'tasklist' })
     if (!doc) return 1
     const { input, result } = doc
@@ -101,6 +108,18 @@ export const tasklistCommand = defineCommand({
       warn({ ruleId: 'not-a-plan', severity: 'warning', reason: `document kind is '${kind}', not a plan: the rows may not be tasks` })
     }
     const missing = partsWarning(parts, result.measures, input.name)
+    if (parts !== undefined && !result.measures.some((m) => parts.includes(m.part))) {
+      const have = result.document.parts.map((p) => p.attachment)
+      const measured = [...new Set(result.measures.map((m) => m.part))]
+      const absent = parts.filter((p) => !have.includes(p))
+      reportError(
+        io,
+        `${input.name}: ${absent.length > 0 ? `no such part: ${describeParts(absent)}` : `--parts ${values.parts} holds no measures`}; ` +
+          `the document has ${describeParts(have)}` +
+          (measured.length > 0 ? `, with measures in ${describeParts(measured)}` : ', none with measures'),
+      )
+      return 1
+    }
     if (missing) warn(missing)
 
     const table = toTaskTable(result, {
@@ -129,3 +148,11 @@ export const tasklistCommand = defineCommand({
     return 0
   },
 })
+
+/** Whether `-o output` names the input file itself (the same path, or the same file through another name). */
+async function sameFile(input: string | undefined, output: string | undefined): Promise<boolean> {
+  if (input === undefined || output === undefined || input === '-' || output === '-') return false
+  if (resolve(input) === resolve(output)) return true
+  const [a, b] = await Promise.all([stat(input).catch(() => null), stat(output).catch(() => null)])
+  return a !== null && b !== null && a.dev === b.dev && a.ino === b.ino
+}

@@ -22,8 +22,12 @@ export interface XlsxOptions {
   titleFontSize?: number
   /**
    * Break pages between whole rows and restart merged cells on each page, so every printed page
-   * shows its 所属专项 and 改革方向 (as hand-made 任务清单 do). Default `true`. With `false` the
-   * printing program breaks pages and a merge may cross a page break.
+   * shows its 所属专项 and 改革方向 (as hand-made 任务清单 do). Default `false`: the printing
+   * program breaks the pages (the header row repeated, the sheet fitted to the page width only),
+   * and a merge may cross a page break. The breaks `true` computes assume the scale fit-to-width
+   * will print at, estimated from column widths the printing program measures its own way: on
+   * seed 002 (attachments 2–23) LibreOffice shrank the sheet further and printed 97 A4 pages, the
+   * first ones 40 % blank, where its own pagination takes 87 (the docx: 88).
    */
   paginate?: boolean
   /**
@@ -131,7 +135,7 @@ export async function writeXlsx(table: TaskTable, options: XlsxOptions = {}): Pr
   const { heights, breaks, merges } = layoutRows(table, {
     widths: widths.map(textWidth),
     fontSize,
-    paginate: options.paginate ?? true,
+    paginate: options.paginate ?? false,
     firstPage: pageRoom - titleHeight - headerHeight,
     otherPages: pageRoom - headerHeight,
   })

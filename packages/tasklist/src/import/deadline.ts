@@ -18,8 +18,9 @@ export function looksLikeDeadline(text: string): boolean {
   const t = foldDigits(text).replace(/\s+/gu, '')
   if (t === '' || Array.from(t).length > 30 || /[。；;]/u.test(t)) return false
   if (!/\d{4}年|\d{1,2}月|持续|长期|常态|定期|每年|逐年/u.test(t)) return false
-  const rest = t.replace(DEADLINE_WORDS, '')
-  return Array.from(rest).length <= 2
+  const rest = Array.from(t.replace(DEADLINE_WORDS, '')).length
+  // A dated deadline may name what is finished by then (2022年6月底前完成清理整治并长期坚持).
+  return rest <= 2 || (/^\d{4}年/u.test(t) && /(?:完成|坚持|底前|以前|之前)/u.test(t) && rest <= 8)
 }
 
 /** Everything a deadline cell may hold besides its dates; what is left over is not a deadline. */

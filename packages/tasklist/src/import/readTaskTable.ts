@@ -95,7 +95,8 @@ export async function readTaskTable(
       read = format === 'csv' ? readCsvTable(text, file) : readTextTable(text, file)
     }
     if (!read.raw) return { table: emptyTable(), diagnostics: read.diagnostics }
-    const built = buildTable(read.raw, file)
+    // xlsx and csv keep every cell where it was written: an empty cell there is empty, not lost.
+    const built = buildTable(read.raw, file, { cellsAsWritten: format !== 'text' })
     return { table: built.table, diagnostics: [...read.diagnostics, ...built.diagnostics] }
   } catch (error) {
     return {
@@ -118,7 +119,11 @@ export async function readTaskTable(
  * @param raw - the table as read
  * @param file - file name for diagnostics
  */
-export function buildTable(raw: RawTable, file?: string): { table: TaskTable; diagnostics: Diagnostic[] } {
+export function buildTable(
+  raw: RawTable,
+  file?: string,
+  options: { cellsAsWritten?: boolean } = {},
+): { table: TaskTable; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = []
   const where = (line: number) => (file === undefined ? { line } : { file, line })
   const header = raw.header
@@ -241,7 +246,12 @@ export function buildTable(raw: RawTable, file?: string): { table: TaskTable; di
   // 6. lost cells, 7. rows
   const out: TaskRow[] = []
   rows.forEach((row, i) => {
-    const lost = [mi, ui, ti].filter((j) => j >= 0 && (row.cells[j] ?? '') === '')
+    // A row whose 牵头单位 is filled names who is responsible: an empty 责任单位 beside it is a
+    // measure with a lead only, not a lost cell.
+    const leadOnly = (j: number) => j === ui && li >= 0 && (row.cells[li] ?? '') !== ''
+    const lost = [mi, ui, ti].filter(
+      (j) => j >= 0 && (row.cells[j] ?? '') === '' && !leadOnly(j) && !(options.cellsAsWritten && j !== mi),
+    )
     if (lost.length > 0) {
       diagnostics.push({
         ruleId: 'import-lost-cell',

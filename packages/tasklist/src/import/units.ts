@@ -34,9 +34,9 @@ export function splitUnits(text: string): string[] {
 const ROLE_TAIL =
   /(?:(?:按|根据)[^，、,]*?(?:职责|分工)[^，、,]*?)?(?:牵头|配合|协办|负责落实|具体落实|督促落实|负责|落实)$/u
 
-/** Endings that make a name a unit on their own: 局, 委, 政府, 法院, 公司, 支行, 中心, 部门 …. */
+/** Endings that make a name a unit on their own: 局, 委, 政府, 法院, 公司, 支行, 中心, 机关, 部门 …. */
 const UNIT_END =
-  /(?:局|委|委员会|政府|法院|检察院|海关|公司|支行|分行|分局|银行|中心|办公室|管委会|部门|单位|成员|工商联|组织部|宣传部|统战部|政法委)$/u
+  /(?:局|委|委员会|政府|法院|检察院|海关|公司|支行|分行|分局|银行|中心|办公室|管委会|机关|报社|电视台|部门|单位|成员|工商联|组织部|宣传部|统战部|政法委)$/u
 
 /** Endings that make a unit only after a unit-like start (市委网信办, 驻许证券经营机构, 各上市企业). */
 const WEAK_END = /(?:办|厅|部|院|所|站|队|社|处|室|组|行|会|联|机构|企业|区|县)$/u
