@@ -1,8 +1,18 @@
 import type { Diagnostic } from '@policykb/model'
-import { DIRECTION_MODES, EXPORT_FORMATS, TASK_COLUMNS, type TaskColumn, toTaskTable, writeTaskTable } from '@policykb/tasklist'
+import { readFile } from 'node:fs/promises'
+import {
+  correctTable,
+  DIRECTION_MODES,
+  EXPORT_FORMATS,
+  parseCorrectionsFile,
+  TASK_COLUMNS,
+  type TaskColumn,
+  toTaskTable,
+  writeTaskTable,
+} from '@policykb/tasklist'
 import { defineCommand, oneOf, UsageError } from '../command.js'
 import { readDocument } from '../document.js'
-import { checkEncoding, formatDiagnostic, IO_OPTIONS, reportDiagnostics, reportError, writeOutput } from '../io.js'
+import { checkEncoding, describeFsError, formatDiagnostic, IO_OPTIONS, reportDiagnostics, reportError, writeOutput } from '../io.js'
 import { PARTS_OPTION, partsOption, partsWarning } from '../parts.js'
 
 const MEASURE_TEXTS = ['lead', 'full'] as const
@@ -47,6 +57,8 @@ export const tasklistCommand = defineCommand({
     'A document that is not a plan (a reply letter) has nothing to list: a warning says so on',
     'standard error, no table is written (an -o FILE is left as it was), and the exit status is 0.',
     'Warnings and errors found in the document go to standard error (-q silences them).',
+    '--corrections FILE applies a review made in policykb serve; a correction whose measure',
+    'text changed since is not applied and is reported on standard error as a conflict.',
   ].join('\n'),
   options: {
     format: { type: 'string', short: 'f', value: 'FORMAT', description: 'md (default), csv, json, xlsx or docx' },
@@ -62,12 +74,18 @@ export const tasklistCommand = defineCommand({
       description: '升级措施 text: lead (default; sub-items cut to their titles) or full',
     },
     direction: DIRECTION_OPTION,
+    corrections: {
+      type: 'string',
+      value: 'FILE',
+      description: 'apply the corrections saved by policykb serve (<file>.corrections.json)',
+    },
     title: { type: 'string', value: 'TEXT', description: "table title (default: <plan title>任务清单; '' for none)" },
     ...IO_OPTIONS,
   },
   examples: [
     'policykb tasklist plan.txt',
     'policykb tasklist bundle.txt --parts 2-23 -f xlsx -o 任务清单.xlsx',
+    'policykb tasklist plan.txt --corrections plan.txt.corrections.json -f xlsx -o 任务清单.xlsx',
     'policykb tasklist plan.txt -f csv --columns seq,measure,units,deadline > tasks.csv',
   ],
   async run({ values, positionals, io }) {
@@ -77,6 +95,11 @@ export const tasklistCommand = defineCommand({
     const parts = partsOption(values.parts, 'tasklist')
     const columns = columnsOption(values.columns)
     checkEncoding(values.encoding, 'tasklist')
+    const corrections = values.corrections === undefined ? undefined : await readCorrections(values.corrections)
+    if (corrections !== undefined && !corrections.ok) {
+      reportError(io, corrections.message)
+      return 1
+    }
     const doc = await readDocument(positionals, { io, encoding: values.encoding, command: 'tasklist' })
     if (!doc) return 1
     const { input, result } = doc
@@ -95,13 +118,22 @@ export const tasklistCommand = defineCommand({
     const missing = partsWarning(parts, result.measures, input.name)
     if (missing) warn(missing)
 
-    const table = toTaskTable(result, {
+    const generated = toTaskTable(result, {
       ...(parts === undefined ? {} : { parts }),
       measureText: measureText as (typeof MEASURE_TEXTS)[number],
       direction,
       ...(columns === undefined ? {} : { columns }),
       ...(values.title === undefined ? {} : { title: values.title.trim() === '' ? null : values.title }),
     })
+    const corrected = corrections === undefined ? undefined : correctTable(generated, corrections.file.corrections, result.normalized.text)
+    const table = corrected?.table ?? generated
+    if (corrected !== undefined) {
+      for (const conflict of corrected.conflicts) {
+        const c = conflict.correction
+        const on = c.kind === 'add-task' ? 'add-task' : `${c.kind} on ${c.anchor.measureId}`
+        warn({ ruleId: 'correction-conflict', severity: 'warning', reason: `correction ${conflict.index + 1} (${on}) not applied: ${conflict.reason}` })
+      }
+    }
     if (table.rows.length === 0 && !missing) warn({ ruleId: 'no-tasks', severity: 'warning', reason: 'no measures found: the table has its header only' })
     const data = await writeTaskTable(table, format)
     const written = await writeOutput(io, data, { output: values.output, binary: typeof data !== 'string', format })
@@ -113,3 +145,15 @@ export const tasklistCommand = defineCommand({
     return 0
   },
 })
+
+/** A `--corrections` file read and checked; a message naming the file when it cannot be used. */
+async function readCorrections(path: string) {
+  let text: string
+  try {
+    text = await readFile(path, 'utf8')
+  } catch (error) {
+    return { ok: false as const, message: `${path}: ${describeFsError(error, 'read')}` }
+  }
+  const parsed = parseCorrectionsFile(text)
+  return parsed.ok ? parsed : { ok: false as const, message: `${path}: ${parsed.reason}` }
+}
