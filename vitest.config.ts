@@ -11,6 +11,7 @@ export default defineConfig({
       '@policykb/parser': pkg('parser'),
       '@policykb/search': pkg('search'),
       '@policykb/tasklist': pkg('tasklist'),
+      '@policykb/serve': pkg('serve'),
     },
   },
   test: {
