@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -7,7 +7,7 @@ export const FIXTURES = fileURLToPath(new URL('../../../fixtures/', import.meta.
 /** The seed documents: `{ name, text }` for every `fixtures/<name>/<name>.txt`. */
 export function seeds(): Array<{ name: string; text: string }> {
   return readdirSync(FIXTURES, { withFileTypes: true })
-    .filter((d) => d.isDirectory())
+    .filter((d) => d.isDirectory() && existsSync(join(FIXTURES, d.name, `${d.name}.txt`)))
     .map((d) => ({ name: d.name, text: readFileSync(join(FIXTURES, d.name, `${d.name}.txt`), 'utf8') }))
 }
 
