@@ -77,7 +77,7 @@ export function searchView(kb: KnowledgeBase, req: SearchRequest, servedOf: Serv
     offset,
     hits: page.hits.map((h) => hitView(h, servedOf)),
     facets: {
-      unit: [...byUnitRole.values()].sort((a, b) => b.count - a.count || (a.unit < b.unit ? -1 : 1)).slice(0, 60),
+      unit: [...byUnitRole.values()].sort((a, b) => b.count - a.count || (a.unit < b.unit ? -1 : 1)),
       specialty: facets.specialty,
       month: facets.deadline.filter((f) => /^\d{4}-\d{2}$/.test(f.value)),
       document: facets.document,

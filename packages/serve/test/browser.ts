@@ -19,11 +19,11 @@ export const CHROMIUM_ARGS = [
 ]
 
 /** A browser with a fresh profile; `close` removes the profile. */
-export async function launch(options: { viewport?: { width: number; height: number } } = {}): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
+export async function launch(options: { viewport?: { width: number; height: number }; args?: string[] } = {}): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
   const profile = mkdtempSync(join(tmpdir(), 'policykb-chromium-'))
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS, ...(options.args ?? [])],
     headless: true,
     acceptDownloads: true,
     viewport: options.viewport ?? { width: 1400, height: 900 },
