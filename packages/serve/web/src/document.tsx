@@ -111,7 +111,9 @@ export function DocumentPage(props: { id: string; row: string | null }) {
     <div class="doc">
       <section class="left">
         <header class="pane-head">
-          <a href="#/">文档</a> › <strong>{view.summary.name}</strong>
+          <span>
+            <a href="#/">文档</a> › <strong>{view.summary.name}</strong>
+          </span>
           <span class="muted">
             {' '}
             共 {starts.length} 行{view.pages.length > 0 ? `，${view.pages.length} 页` : ''}

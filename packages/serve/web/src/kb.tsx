@@ -119,7 +119,7 @@ function Hit({ hit }: { hit: HitView }) {
         {open ? <a href={open}>{hit.title ?? hit.measureId}</a> : <span>{hit.title ?? hit.measureId}</span>}
         <span class="muted">
           {' '}
-          {hit.kbDocument} · {hit.specialty ?? ''} {hit.deadline && `· ${hit.deadline}`}
+          {[hit.kbDocument, hit.specialty, hit.deadline].filter(Boolean).join(' · ')}
         </span>
       </div>
       <div class="hit-units">

@@ -1,10 +1,12 @@
 /**
  * The source text as read, with its line numbers and page markers; the selected row's measure,
- * units and deadline highlighted. Lines are grouped in chunks the browser skips rendering while
- * they are off screen (`content-visibility`), and a chunk re-renders only when its highlights change.
+ * units and deadline highlighted. Lines are grouped in chunks: a chunk is an empty box of its
+ * estimated height until it comes near the screen (or a row scrolls to it), and re-renders only
+ * when its highlights change — so a 500 KB document opens with a few hundred lines in the DOM.
  * Every piece of document text is a text node: nothing of the document becomes markup.
  */
 import { Component, type ComponentChildren } from 'preact'
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks'
 import type { Range } from '../../src/api.ts'
 
 /** A highlighted range and its kind (a CSS class). */
@@ -66,13 +68,18 @@ interface ChunkProps {
   /** Marks as a string: the chunk re-renders only when it changes. */
   markKey: string
   pageAt: ReadonlyMap<number, number>
+  /** Drawn, or an empty box of `height` pixels. */
+  shown: boolean
+  height: number
+  index: number
 }
 
 class Chunk extends Component<ChunkProps> {
   override shouldComponentUpdate(next: ChunkProps) {
-    return next.markKey !== this.props.markKey || next.text !== this.props.text
+    return next.markKey !== this.props.markKey || next.text !== this.props.text || next.shown !== this.props.shown
   }
-  override render({ text, starts, first, last, marks, pageAt }: ChunkProps) {
+  override render({ text, starts, first, last, marks, pageAt, shown, height, index }: ChunkProps) {
+    if (!shown) return <div class="chunk" data-chunk={index} style={{ height: `${height}px` }} />
     const lines: ComponentChildren[] = []
     for (let i = first; i < last; i++) {
       const start = starts[i]!
@@ -88,7 +95,11 @@ class Chunk extends Component<ChunkProps> {
         </div>,
       )
     }
-    return <div class="chunk">{lines}</div>
+    return (
+      <div class="chunk" data-chunk={index}>
+        {lines}
+      </div>
+    )
   }
 }
 
@@ -102,6 +113,44 @@ export function SourcePane(props: {
   onSelect: (range: Range | null) => void
 }) {
   const { text, starts, marks } = props
+  const pane = useRef<HTMLDivElement>(null)
+  const [shown, setShown] = useState<ReadonlySet<number>>(() => new Set([0, 1]))
+  const pending = useRef<number | null>(null)
+  const show = (chunks: number[]) =>
+    setShown((old) => (chunks.every((c) => old.has(c)) ? old : new Set([...old, ...chunks])))
+  // Chunks near the screen are drawn; drawn ones stay.
+  useEffect(() => {
+    const root = pane.current
+    if (!root) return
+    const observer = new IntersectionObserver(
+      (entries) => show(entries.filter((e) => e.isIntersecting).map((e) => Number((e.target as HTMLElement).dataset.chunk))),
+      { root, rootMargin: '1200px 0px' },
+    )
+    for (const el of root.querySelectorAll('.chunk')) observer.observe(el)
+    return () => observer.disconnect()
+  }, [text])
+  // A row asks for a line: draw its chunk, then scroll to it.
+  useEffect(() => {
+    const on = (e: Event) => {
+      const line = (e as CustomEvent<number>).detail
+      pending.current = line
+      const c = Math.floor((line - 1) / CHUNK)
+      show([c - 1, c, c + 1].filter((x) => x >= 0))
+      requestAnimationFrame(scrollPending)
+    }
+    addEventListener(REVEAL, on)
+    return () => removeEventListener(REVEAL, on)
+  }, [])
+  const scrollPending = () => {
+    const line = pending.current
+    const el = line === null ? null : pane.current?.querySelector<HTMLElement>(`.line[data-line="${line}"]`)
+    if (!el) return
+    pending.current = null
+    el.scrollIntoView({ block: 'center' })
+  }
+  useLayoutEffect(scrollPending)
+  const width = pane.current?.clientWidth ?? 700
+  const perLine = Math.max(20, Math.floor((width - 64) / 13))
   const pageAt = new Map(props.pages.map((p) => [lineOf(starts, p.start), p.page]))
   const chunks: ComponentChildren[] = []
   for (let first = 0; first < starts.length; first += CHUNK) {
@@ -109,6 +158,9 @@ export function SourcePane(props: {
     const lo = starts[first]!
     const hi = last < starts.length ? starts[last]! : text.length + 1
     const mine = marks.filter((m) => m.start < hi && m.end > lo)
+    let rows = 0
+    for (let i = first; i < last; i++) rows += Math.max(1, Math.ceil(((i + 1 < starts.length ? starts[i + 1]! : text.length) - starts[i]!) / perLine))
+    const index = first / CHUNK
     chunks.push(
       <Chunk
         key={first}
@@ -119,6 +171,9 @@ export function SourcePane(props: {
         marks={mine}
         markKey={mine.map((m) => `${m.kind}${m.start}-${m.end}`).join(',')}
         pageAt={pageAt}
+        shown={shown.has(index)}
+        height={Math.round(rows * 20.8)}
+        index={index}
       />,
     )
   }
@@ -136,7 +191,7 @@ export function SourcePane(props: {
   }
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: a selection of text made with the mouse (or the keyboard's own text selection) is read when it ends
-    <div class="source" id="source" onMouseUp={onMouseUp} onKeyUp={onMouseUp}>
+    <div class="source" id="source" ref={pane} onMouseUp={onMouseUp} onKeyUp={onMouseUp}>
       {chunks}
     </div>
   )
@@ -158,9 +213,9 @@ function offsetOf(node: Node, offset: number): number | null {
   return Number(t.dataset.o) + inLine
 }
 
-/** Scroll the pane so the line holding `offset` is in view. */
+const REVEAL = 'policykb:reveal'
+
+/** Scroll the pane so the line holding `offset` is in view (drawing its chunk first). */
 export function scrollToOffset(starts: readonly number[], offset: number) {
-  const line = lineOf(starts, offset) + 1
-  const el = document.getElementById('source')?.querySelector<HTMLElement>(`.line[data-line="${line}"]`)
-  el?.scrollIntoView({ block: 'center' })
+  dispatchEvent(new CustomEvent(REVEAL, { detail: lineOf(starts, offset) + 1 }))
 }
