@@ -1,6 +1,4 @@
-import { randomBytes } from 'node:crypto'
-import { open, readFile, rename, rm } from 'node:fs/promises'
-import { basename, dirname, join } from 'node:path'
+import { readFile } from 'node:fs/promises'
 import type { Diagnostic } from '@policykb/model'
 import { type OptionSpec, UsageError } from './command.js'
 import type { DecodeResult } from './parser.js'
@@ -152,75 +150,7 @@ export function describeFsError(error: unknown, action: 'read' | 'write'): strin
   }
 }
 
-/** Where output goes: `-o FILE`, or standard output when `output` is absent or `-`. */
-export interface OutputTarget {
-  output?: string | undefined
-  /** Binary formats (xlsx, docx) refuse to go to a terminal. */
-  binary?: boolean
-  /** The format's name, for the refusal message. */
-  format?: string
-}
-
-/** What {@link writeOutput} returns; `usage: true` marks a refusal that is the caller's mistake (exit 2). */
-export type WriteResult = { ok: true } | { ok: false; message: string; usage: boolean }
-
-/**
- * Write a command's output: to standard output, or atomically to `-o FILE` (a temporary file
- * in the same directory, renamed over the target, so the target is never half-written and is
- * left untouched when anything fails).
- *
- * A binary format going to standard output while it is a terminal is refused (`usage: true`,
- * exit 2): use `-o FILE` or a pipe.
- */
-export async function writeOutput(io: Io, data: string | Uint8Array, target: OutputTarget): Promise<WriteResult> {
-  const output = target.output === '-' ? undefined : target.output
-  if (output === undefined) {
-    if (target.binary && io.stdout.isTTY) {
-      const what = target.format ?? 'binary output'
-      return { ok: false, usage: true, message: `refusing to write ${what} to a terminal; use -o FILE or a pipe` }
-    }
-    await writeStream(io.stdout, data)
-    return { ok: true }
-  }
-  try {
-    await writeFileAtomic(output, data)
-    return { ok: true }
-  } catch (error) {
-    return { ok: false, usage: false, message: `${output}: ${describeFsError(error, 'write')}` }
-  }
-}
-
-/**
- * Write `data` to `path` all at once: write and fsync a temporary file beside it, then rename.
- * On failure the temporary file is removed and `path` is as it was.
- *
- * @throws the file-system error, after cleaning up
- */
-export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
-  let created = false
-  try {
-    const handle = await open(temp, 'wx')
-    created = true
-    try {
-      await handle.writeFile(data)
-      await handle.sync()
-    } finally {
-      await handle.close()
-    }
-    await rename(temp, path)
-  } catch (error) {
-    if (created) await rm(temp, { force: true })
-    throw error
-  }
-}
-
-/** Write to a stream and wait until the data is handed to the system. */
-export function writeStream(stream: NodeJS.WritableStream, data: string | Uint8Array): Promise<void> {
-  return new Promise((resolve, reject) => {
-    stream.write(data, (error?: Error | null) => (error ? reject(error) : resolve()))
-  })
-}
+export { type OutputTarget, type WriteResult, writeFileAtomic, writeOutput, writeStream } from './output.js'
 
 /** Report a problem on standard error as `policykb: message`. */
 export function reportError(io: Io, message: string): void {

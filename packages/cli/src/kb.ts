@@ -5,9 +5,7 @@
  * The parser is imported only when documents are read, so `search --kb` and `units --kb` start
  * without it.
  */
-import type { Dirent } from 'node:fs'
-import { readdir, stat } from 'node:fs/promises'
-import { basename, extname, isAbsolute, join, relative, resolve, sep } from 'node:path'
+import { basename, isAbsolute, relative, resolve, sep } from 'node:path'
 import {
   createKnowledgeBase,
   type KnowledgeBase,
@@ -16,11 +14,9 @@ import {
   type TokenizerName,
 } from '@policykb/search'
 import { type OptionSpec, UsageError } from './command.js'
+import { type DocumentSelection, documentPaths } from './documentFiles.js'
 import { describeFsError, displayName, formatDiagnostic, type Io, PROGRAM, readInput } from './io.js'
 import { createProgress, progressMode } from './progress.js'
-
-/** File name extensions a directory is searched for (case does not matter). */
-export const DOCUMENT_EXTENSIONS: readonly string[] = ['.txt', '.md']
 
 /** `--kb KB`, shared by `search` and `units`. */
 export const KB_OPTION = {
@@ -48,68 +44,6 @@ export function tokenizerOption(value: string | undefined, command: string): Tok
   return TOKENIZERS[key]!
 }
 
-/** The files named by the command line: directories expanded, repeats dropped. */
-export interface DocumentPaths {
-  /** Files to read, in order: as given, or found under a directory given (sorted). */
-  paths: string[]
-  /** One line for each argument that yielded nothing to read (an empty directory, say). */
-  failures: string[]
-}
-
-/**
- * Expand the FILES|DIR arguments: a directory stands for every `.txt` and `.md` file under it
- * (recursively, in name order, hidden entries skipped, symbolic links to directories not
- * followed); anything else is kept as given, for the reader to report if it cannot be read.
- * A file named twice (directly or through a directory) is kept once, where it first appears.
- * `-` (standard input) is kept as it is.
- */
-export async function documentPaths(args: readonly string[]): Promise<DocumentPaths> {
-  const paths: string[] = []
-  const failures: string[] = []
-  const seen = new Set<string>()
-  const add = (path: string) => {
-    const key = path === '-' ? '-' : resolve(path)
-    if (seen.has(key)) return
-    seen.add(key)
-    paths.push(path)
-  }
-  for (const arg of args) {
-    const isDirectory = arg !== '-' && (await stat(arg).then((s) => s.isDirectory(), () => false))
-    if (!isDirectory) {
-      add(arg)
-      continue
-    }
-    const found: string[] = []
-    const problem = await walk(arg, found)
-    if (problem) failures.push(problem)
-    else if (found.length === 0) failures.push(`${arg}: no ${DOCUMENT_EXTENSIONS.join(' or ')} files in this directory`)
-    for (const path of found) add(path)
-  }
-  return { paths, failures }
-}
-
-/** Collect the document files under `dir` into `out`; a message when a directory cannot be read. */
-async function walk(dir: string, out: string[]): Promise<string | undefined> {
-  let entries: Dirent[]
-  try {
-    entries = await readdir(dir, { withFileTypes: true })
-  } catch (error) {
-    return `${dir}: ${describeFsError(error, 'read')}`
-  }
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-  for (const entry of entries) {
-    if (entry.name.startsWith('.')) continue
-    const path = join(dir, entry.name)
-    if (entry.isDirectory()) {
-      const problem = await walk(path, out)
-      if (problem) return problem
-    } else if ((entry.isFile() || entry.isSymbolicLink()) && DOCUMENT_EXTENSIONS.includes(extname(entry.name).toLowerCase())) {
-      out.push(path)
-    }
-  }
-  return undefined
-}
-
 /**
  * The id a document is filed under: its path relative to `cwd` (with `/`), or its file name
  * when it lies outside `cwd`, or its absolute path when that name is taken; `<stdin>` for `-`.
@@ -128,6 +62,8 @@ export interface BuildOptions {
   io: Io
   encoding?: string | undefined
   tokenizer?: TokenizerName
+  /** Which files under a directory are read (`--exclude`); default every document file not ignored. */
+  selection?: DocumentSelection
   /** Show progress and each document's warnings and notes (`index`); default false. */
   verbose?: boolean
 }
@@ -157,7 +93,7 @@ export async function buildKnowledgeBase(args: readonly string[], options: Build
   const verbose = options.verbose ?? false
   // Imported here: only the commands that read documents need the parser.
   const { parse } = await import('./parser.js')
-  const { paths, failures } = await documentPaths(args)
+  const { paths, failures } = await documentPaths(args, options.selection)
   const stderr = io.stderr as Io['stderr'] & { isTTY?: boolean; columns?: number }
   const progress = createProgress(stderr, paths.length, progressMode(stderr, paths.length, !verbose))
   const kb = createKnowledgeBase(options.tokenizer === undefined ? {} : { tokenizer: options.tokenizer })

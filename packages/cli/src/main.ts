@@ -1,6 +1,6 @@
 import { commandHelp, parseCommandArgs, table, UsageError } from './command.js'
 import { type CommandEntry, commands } from './commands/index.js'
-import { type Io, PROGRAM, processIo, reportError, writeStream } from './io.js'
+import { describeFsError, type Io, PROGRAM, processIo, reportError, writeOutput } from './io.js'
 import { version } from './version.js'
 
 /** The text of `policykb --help`. */
@@ -20,14 +20,14 @@ export function globalHelp(): string {
     ]),
     '',
     "FILE may be UTF-8, UTF-16 or GB18030/GBK text; '-' reads standard input.",
-    'Exit status: 0 success, 1 an input could not be read, parsed or written, 2 wrong usage.',
+    'Exit status: 0 success, 1 an input could not be read, parsed or written, 2 wrong usage or an internal error (POLICYKB_DEBUG=1 shows its stack).',
     '',
   ].join('\n')
 }
 
 /**
  * Run `policykb` with the arguments after the program name and return the exit status:
- * 0 success, 1 a problem with an input or output file, 2 wrong usage.
+ * 0 success, 1 a problem with an input or output file, 2 wrong usage or an internal error.
  * Data goes to `io.stdout`, messages to `io.stderr`.
  */
 export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
@@ -42,9 +42,42 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     }
     // The reader of a pipe went away (`policykb … | head`): nothing more to say.
     if ((error as NodeJS.ErrnoException | undefined)?.code === 'EPIPE') return 0
-    reportError(io, `internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)
-    return 1
+    const expected = expectedFailure(error)
+    if (expected) {
+      reportError(io, expected)
+      return 1
+    }
+    io.stderr.write(`${internalErrorMessage(error)}\n`)
+    return 2
   }
+}
+
+/**
+ * A failure of the environment rather than of policykb, said in one line: a knowledge base
+ * damaged or locked by another writer (found while answering), a file-system error (a full disk).
+ */
+function expectedFailure(error: unknown): string | undefined {
+  if (!(error instanceof Error)) return undefined
+  // Checked by name: importing @policykb/search here would slow every command's start.
+  if (error.name === 'KnowledgeBaseFileError' || error.name === 'KnowledgeBaseLockError') {
+    return error.message.replace(/^Cannot/, 'cannot').replace(/\s*\n\s*/g, '; ')
+  }
+  const e = error as NodeJS.ErrnoException
+  if (typeof e.code === 'string' && /^E[A-Z]+$/.test(e.code) && e.syscall !== undefined) {
+    return `${e.path ? `${e.path}: ` : ''}${describeFsError(error, e.syscall === 'read' || e.syscall === 'open' ? 'read' : 'write')}`
+  }
+  return undefined
+}
+
+/**
+ * The line printed for a bug (an exception no command expected): `policykb: internal error: …`,
+ * with the stack only when `POLICYKB_DEBUG` is set (to anything but 0 or empty).
+ */
+export function internalErrorMessage(error: unknown): string {
+  const debug = process.env.POLICYKB_DEBUG !== undefined && !['', '0'].includes(process.env.POLICYKB_DEBUG)
+  const message = error instanceof Error ? error.message.split('\n')[0] : String(error)
+  if (debug && error instanceof Error && error.stack) return `${PROGRAM}: internal error: ${error.stack}`
+  return `${PROGRAM}: internal error: ${message} (set POLICYKB_DEBUG=1 to see where)`
 }
 
 async function dispatch(argv: readonly string[], io: Io): Promise<number> {
@@ -73,8 +106,10 @@ function findCommand(name: string): CommandEntry {
 }
 
 async function print(io: Io, text: string): Promise<number> {
-  await writeStream(io.stdout, text)
-  return 0
+  const written = await writeOutput(io, text, {})
+  if (written.ok) return 0
+  reportError(io, written.message)
+  return 1
 }
 
 /** Levenshtein distance, for "did you mean" on a mistyped command. */

@@ -242,10 +242,14 @@ describe('-o FILE: written whole or not at all', () => {
   it.skipIf(!hasParse)('an output path that cannot be written: one line, exit 1, nothing left', () => {
     const dir = mkdtempSync(join(tmp, 'out-'))
     const noDir = cli(['parse', 'utf8/plan.txt', '-q', '-o', join(dir, 'no/such/plan.json')])
-    expect(noDir).toEqual({ code: 1, stdout: '', stderr: `policykb: ${join(dir, 'no/such/plan.json')}: no such directory\n` })
+    expect(noDir).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `policykb: ${join(dir, 'no/such/plan.json')}: the directory ${join(dir, 'no/such')} does not exist\n`,
+    })
     mkdirSync(join(dir, 'taken'))
     const isDir = cli(['parse', 'utf8/plan.txt', '-q', '-o', join(dir, 'taken')])
-    expect(isDir).toEqual({ code: 1, stdout: '', stderr: `policykb: ${join(dir, 'taken')}: is a directory\n` })
+    expect(isDir).toEqual({ code: 1, stdout: '', stderr: `policykb: ${join(dir, 'taken')}: is a directory; -o takes a file name\n` })
     expect(leftovers(dir)).toEqual([])
   })
 })

@@ -6,7 +6,8 @@ import { parse } from '@policykb/parser'
 import { loadKnowledgeBase } from '@policykb/search'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { commands } from '../src/commands/index.js'
-import { documentId, documentPaths } from '../src/kb.js'
+import { documentPaths } from '../src/documentFiles.js'
+import { documentId } from '../src/kb.js'
 import { root, SEEDS, PLAN, REPLY, lines, policykb } from './helpers.js'
 
 const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52])
@@ -72,13 +73,14 @@ describe('policykb index', () => {
     expect(loaded.tokenizerName).toBe('node-rs-jieba')
   })
 
-  it('a directory stands for its .txt and .md files, recursively and in name order; hidden ones are skipped', async () => {
+  it('a directory stands for its document files by kind, recursively and in name order; hidden ones are skipped', async () => {
     const dir = join(tmp, 'plans')
     for (const sub of ['b', 'a/z', '.hidden']) mkdirSync(join(dir, sub), { recursive: true })
     writeFileSync(join(dir, 'b/two.TXT'), smallPlan('乙市', '市发展改革委'))
     writeFileSync(join(dir, 'a/one.md'), smallPlan('甲市', '市税务局'))
     writeFileSync(join(dir, 'a/z/three.txt'), smallPlan('丙市', '市财政局'))
-    writeFileSync(join(dir, 'a/notes.pdf'), 'not a document')
+    writeFileSync(join(dir, 'a/notes.png'), PNG)
+    writeFileSync(join(dir, 'a/list.csv'), '序号,措施')
     writeFileSync(join(dir, '.hidden/four.txt'), smallPlan('丁市', '市商务局'))
     writeFileSync(join(dir, '.five.txt'), smallPlan('戊市', '市商务局'))
     expect((await documentPaths([dir])).paths).toEqual([join(dir, 'a/one.md'), join(dir, 'a/z/three.txt'), join(dir, 'b/two.TXT')])
@@ -91,6 +93,57 @@ describe('policykb index', () => {
     const ids = (await loadKnowledgeBase(kb)).documents().map((d) => d.id)
     // outside the current directory: filed under their names
     expect(ids).toEqual(['one.md', 'three.txt', 'two.TXT'])
+  })
+
+  it(".policykbignore and --exclude leave files out (gitignore syntax); a file named is read whatever its name", async () => {
+    const dir = join(tmp, 'ignored')
+    for (const sub of ['plan', 'plan/oracle', 'drafts']) mkdirSync(join(dir, sub), { recursive: true })
+    writeFileSync(join(dir, 'plan/plan.txt'), smallPlan('甲市', '市税务局'))
+    writeFileSync(join(dir, 'plan/outline.txt'), '正文 [2]')
+    writeFileSync(join(dir, 'plan/oracle/plan.pdf.pdftotext.txt'), smallPlan('甲市', '市税务局'))
+    writeFileSync(join(dir, 'plan/keep.md'), smallPlan('乙市', '市财政局'))
+    writeFileSync(join(dir, 'drafts/draft.txt'), smallPlan('丙市', '市商务局'))
+    writeFileSync(join(dir, 'notes.md'), smallPlan('丁市', '市商务局'))
+    writeFileSync(join(dir, '.policykbignore'), ['# golden outputs', 'outline.txt', 'oracle/', '*.md', '!keep.md', ''].join('\n'))
+    const found = async (exclude: string[] = []) => (await documentPaths([dir], { exclude })).paths.map((p) => relative(dir, p))
+    expect(await found()).toEqual(['drafts/draft.txt', 'plan/keep.md', 'plan/plan.txt'])
+    expect(await found(['drafts/'])).toEqual(['plan/keep.md', 'plan/plan.txt'])
+    expect(await found(['/plan/*.txt', 'draft.*'])).toEqual(['plan/keep.md'])
+    // named on the command line: read although the ignore file leaves it out
+    expect((await documentPaths([join(dir, 'notes.md')])).paths).toEqual([join(dir, 'notes.md')])
+
+    const kb = join(tmp, 'ignored-kb')
+    const { code, stderr } = await policykb(['index', dir, '--exclude', 'drafts/', '-o', kb])
+    expect(code).toBe(0)
+    expect(lines(stderr).at(-1)).toMatch(/^indexed 2 documents: 4 measures, /)
+    const all = await policykb(['index', dir, '--exclude', '*', '-o', join(tmp, 'none-kb')])
+    expect(all.code).toBe(1)
+    expect(all.stderr).toContain('no .txt, .md, .html, .htm, .docx, .doc or .pdf files in this directory (or all are ignored)')
+  })
+
+  it('an unreadable document file under a directory is reported naming it and skipped', async () => {
+    const dir = join(tmp, 'with-broken')
+    mkdirSync(dir, { recursive: true })
+    writeFileSync(join(dir, 'a.txt'), smallPlan('甲市', '市税务局'))
+    writeFileSync(join(dir, 'b.pdf'), Uint8Array.from([0, 1, 2, 0, 0xff, 0xfe, 0, 0, 3]))
+    const { code, stderr } = await policykb(['index', dir, '-o', join(tmp, 'broken-kb')])
+    expect(code).toBe(1)
+    expect(stderr).toMatch(/policykb: \S*b\.pdf(:\d+)?: /)
+    expect(lines(stderr).at(-1)).toMatch(/^indexed 1 document: 2 measures, .*; 1 of 2 files failed$/)
+  })
+
+  it('fixtures/ gives each document once, by its input file: no golden output, oracle or rendering', async () => {
+    const fixtures = join(root, 'fixtures')
+    const { paths } = await documentPaths([fixtures])
+    const byFolder = new Map<string, string[]>()
+    for (const path of paths.map((p) => relative(fixtures, p).split('\\').join('/'))) {
+      const [folder, file, ...deeper] = path.split('/')
+      expect(deeper, path).toEqual([])
+      expect(file!.replace(/\.[^.]+$/, ''), path).toBe(folder)
+      byFolder.set(folder!, [...(byFolder.get(folder!) ?? []), file!])
+    }
+    for (const [folder, files] of byFolder) if (!folder.startsWith('made-')) expect(files, folder).toHaveLength(1)
+    for (const seed of SEEDS) expect(paths).toContain(seed)
   })
 
   it('a bad file is reported naming it and skipped; the rest are indexed, the store written, exit 1', async () => {
@@ -124,11 +177,11 @@ describe('policykb index', () => {
   it('a directory without documents is a failure naming it', async () => {
     const dir = join(tmp, 'nothing-here')
     mkdirSync(dir)
-    writeFileSync(join(dir, 'x.pdf'), 'x')
+    writeFileSync(join(dir, 'x.png'), PNG)
     const kb = join(tmp, 'nothing-kb')
     const { code, stderr } = await policykb(['index', dir, '-o', kb])
     expect(code).toBe(1)
-    expect(lines(stderr)[0]).toBe(`policykb: ${dir}: no .txt or .md files in this directory`)
+    expect(lines(stderr)[0]).toBe(`policykb: ${dir}: no .txt, .md, .html, .htm, .docx, .doc or .pdf files in this directory (or all are ignored)`)
     expect(existsSync(kb)).toBe(false)
   })
 
@@ -172,7 +225,7 @@ describe('policykb index', () => {
 
   it.each([
     { args: [PLAN], message: 'missing -o KB: the directory to write the knowledge base to' },
-    { args: ['-o', 'kb'], message: 'missing FILE or DIR (documents, or directories of .txt and .md files)' },
+    { args: ['-o', 'kb'], message: 'missing FILE or DIR (documents, or directories of .txt, .md, .html, .htm, .docx, .doc or .pdf files)' },
     { args: [PLAN, '-o', '-'], message: 'a knowledge base is a directory: -o - (standard output) cannot take it' },
     { args: [PLAN, '-o', 'kb', '--tokenizer', 'ik'], message: "unknown tokenizer 'ik' (expected jieba or nodejieba)" },
     { args: [PLAN, '-o', 'kb', '-e', 'latin1'], message: expect.stringMatching(/^unknown encoding 'latin1'/) },

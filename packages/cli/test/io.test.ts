@@ -108,12 +108,12 @@ describe('writeOutput', () => {
   it('on failure removes its temporary file and reports one line', async () => {
     const dir = mkdtempSync(join(tmp, 'w-'))
     mkdirSync(join(dir, 'taken'))
-    await expect(writeFileAtomic(join(dir, 'taken'), 'x')).rejects.toMatchObject({ code: 'EISDIR' })
+    await expect(writeFileAtomic(join(dir, 'taken'), 'x')).rejects.toThrow('is a directory; -o takes a file name')
     expect(readdirSync(dir)).toEqual(['taken'])
     expect(await writeOutput(fakeIo().io, 'x', { output: join(dir, 'missing', 'out.txt') })).toEqual({
       ok: false,
       usage: false,
-      message: `${join(dir, 'missing', 'out.txt')}: no such directory`,
+      message: `${join(dir, 'missing', 'out.txt')}: the directory ${join(dir, 'missing')} does not exist`,
     })
   })
 })

@@ -200,6 +200,8 @@ describe('FILES instead of --kb', () => {
 })
 
 describe('a missing, damaged or other-version store: one line naming the file, exit 1', () => {
+  /** A data file of a saved store, in the version directory its manifest names. */
+  const dataFile = (dir: string, file: string) => join(dir, JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')).data, file)
   const damaged = (name: string, damage: (dir: string) => void) => {
     const dir = join(tmp, name)
     cpSync(kb, dir, { recursive: true })
@@ -208,12 +210,18 @@ describe('a missing, damaged or other-version store: one line naming the file, e
   }
 
   it.each([
-    { name: 'missing', damage: (dir: string) => rmSync(dir, { recursive: true }), file: 'manifest.json', reason: 'is missing' },
-    { name: 'truncated', damage: (dir: string) => truncateSync(join(dir, 'index.bin'), 1000), file: 'index.bin', reason: 'is truncated: 1000 of' },
+    { name: 'missing', damage: (dir: string) => rmSync(dir, { recursive: true }), file: '', reason: 'does not exist' },
+    { name: 'no-manifest', damage: (dir: string) => rmSync(join(dir, 'manifest.json')), file: 'manifest.json', reason: 'is missing' },
+    {
+      name: 'truncated',
+      damage: (dir: string) => truncateSync(dataFile(dir, 'index.bin'), 1000),
+      file: 'index.bin',
+      reason: 'is truncated: 1000 of',
+    },
     {
       name: 'corrupted',
       damage: (dir: string) => {
-        const path = join(dir, 'documents.json')
+        const path = dataFile(dir, 'documents.json')
         const bytes = readFileSync(path)
         bytes[100] = bytes[100]! ^ 1
         writeFileSync(path, bytes)
@@ -226,10 +234,10 @@ describe('a missing, damaged or other-version store: one line naming the file, e
       name: 'version',
       damage: (dir: string) => {
         const path = join(dir, 'manifest.json')
-        writeFileSync(path, readFileSync(path, 'utf8').replace('"formatVersion": 1', '"formatVersion": 2'))
+        writeFileSync(path, readFileSync(path, 'utf8').replace('"formatVersion": 2', '"formatVersion": 3'))
       },
       file: 'manifest.json',
-      reason: 'has format version 2',
+      reason: 'has format version 3',
     },
   ])('$name', async ({ name, damage, file, reason }) => {
     const dir = damaged(name, damage)
@@ -237,7 +245,8 @@ describe('a missing, damaged or other-version store: one line naming the file, e
       const { code, stdout, stderr } = await policykb([...command, '--kb', dir])
       expect({ code, stdout }).toEqual({ code: 1, stdout: '' })
       expect(lines(stderr)).toHaveLength(1)
-      expect(stderr).toContain(`policykb: cannot load knowledge base: ${join(dir, file)} ${reason}`)
+      const path = file === '' ? dir : file === 'manifest.json' ? join(dir, file) : dataFile(dir, file)
+      expect(stderr).toContain(`policykb: cannot load knowledge base: ${path} ${reason}`)
     }
   })
 })

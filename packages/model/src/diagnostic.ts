@@ -9,7 +9,7 @@ export type Severity = z.infer<typeof Severity>
  * A problem found in the input, reported beside the result instead of thrown
  * (the way vfile messages work).
  */
-export const Diagnostic = z.object({
+const DiagnosticSchema = z.object({
   ruleId: z.string().describe('stable identifier of the rule that fired, e.g. `join-page-break`'),
   reason: z.string().describe('human readable explanation'),
   severity: Severity,
@@ -17,4 +17,9 @@ export const Diagnostic = z.object({
   file: z.string().optional().describe('the file the diagnostic is about, when known'),
   line: z.number().int().positive().optional().describe('1-based line of the original file or table row'),
 })
-export type Diagnostic = z.infer<typeof Diagnostic>
+/**
+ * A problem found in the input, reported beside the result instead of thrown
+ * (the way vfile messages work).
+ */
+export interface Diagnostic extends z.output<typeof DiagnosticSchema> {}
+export const Diagnostic: z.ZodType<Diagnostic> = DiagnosticSchema

@@ -1,29 +1,36 @@
 import { z } from 'zod'
 import { Deadline } from './deadline.js'
-import { Span, SpannedText } from './span.js'
+import { Span, SpannedTextSchema } from './span.js'
 import { PrimaryUnit, UnitRef, UnitRole } from './unit.js'
 
 /**
  * One labelled part of a responsibility statement: `责任单位：…`, `完成时限：…`, or a person in
  * charge (`责任领导：张三`, `分管省领导：…`) — kind `person`, whose names are never units.
  */
-export const ResponsibilityEntry = z.object({
+const ResponsibilityEntrySchema = z.object({
   label: z.string().nullable().describe('the label as written (`牵头单位`), null for an unlabelled clause'),
   kind: z.union([UnitRole, z.literal('deadline'), z.literal('person')]),
   value: z.string().describe('what follows the label, as written'),
   span: Span.describe('span of the value'),
 })
-export type ResponsibilityEntry = z.infer<typeof ResponsibilityEntry>
+/**
+ * One labelled part of a responsibility statement: `责任单位：…`, `完成时限：…`, or a person in
+ * charge (`责任领导：张三`, `分管省领导：…`) — kind `person`, whose names are never units.
+ */
+export interface ResponsibilityEntry extends z.output<typeof ResponsibilityEntrySchema> {}
+export const ResponsibilityEntry: z.ZodType<ResponsibilityEntry> = ResponsibilityEntrySchema
 
 /** The responsibility statement of a measure as written, and its labelled parts. */
-export const Responsibility = SpannedText.extend({ entries: z.array(ResponsibilityEntry) })
-export type Responsibility = z.infer<typeof Responsibility>
+const ResponsibilitySchema = SpannedTextSchema.extend({ entries: z.array(ResponsibilityEntry) })
+/** The responsibility statement of a measure as written, and its labelled parts. */
+export interface Responsibility extends z.output<typeof ResponsibilitySchema> {}
+export const Responsibility: z.ZodType<Responsibility> = ResponsibilitySchema
 
 /**
  * One thing the plan says is to be done: a numbered item or titled paragraph in a task section,
  * or any item that carries a responsibility block.
  */
-export const Measure = z.object({
+const MeasureSchema = z.object({
   id: z.string().describe('stable within one parse: `m<seq>`'),
   seq: z.number().int().positive().describe('1-based order in the document'),
   part: z.number().int().nullable().describe('attachment number; null for the main text / covering notice'),
@@ -46,4 +53,9 @@ export const Measure = z.object({
   deadline: Deadline.nullable(),
   sharedBlock: z.number().int().positive().describe('how many measures share this responsibility block (1 = its own)'),
 })
-export type Measure = z.infer<typeof Measure>
+/**
+ * One thing the plan says is to be done: a numbered item or titled paragraph in a task section,
+ * or any item that carries a responsibility block.
+ */
+export interface Measure extends z.output<typeof MeasureSchema> {}
+export const Measure: z.ZodType<Measure> = MeasureSchema

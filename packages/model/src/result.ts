@@ -4,9 +4,11 @@ import { PolicyDocument } from './document.js'
 import { Measure } from './measure.js'
 
 /** What `parse` returns: the document, its measures, and the diagnostics found on the way. */
-export const ParseResult = z.object({
+const ParseResultSchema = z.object({
   document: PolicyDocument,
   measures: z.array(Measure),
   diagnostics: z.array(Diagnostic),
 })
-export type ParseResult = z.infer<typeof ParseResult>
+/** What `parse` returns: the document, its measures, and the diagnostics found on the way. */
+export interface ParseResult extends z.output<typeof ParseResultSchema> {}
+export const ParseResult: z.ZodType<ParseResult> = ParseResultSchema

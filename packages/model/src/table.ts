@@ -2,14 +2,16 @@ import { z } from 'zod'
 import { Span } from './span.js'
 
 /** One row of an embedded table, with the span of its line in the normalised text. */
-export const TableRow = z.object({ cells: z.array(z.string()), span: Span })
-export type TableRow = z.infer<typeof TableRow>
+const TableRowSchema = z.object({ cells: z.array(z.string()), span: Span })
+/** One row of an embedded table, with the span of its line in the normalised text. */
+export interface TableRow extends z.output<typeof TableRowSchema> {}
+export const TableRow: z.ZodType<TableRow> = TableRowSchema
 
 /**
  * A table embedded in the text as tab-separated lines. Header rows repeated on every printed
  * page are folded into one table (`headerRepeats` counts them).
  */
-export const Table = z.object({
+const TableSchema = z.object({
   header: z.array(z.string()),
   rows: z.array(TableRow),
   headerRepeats: z.number().int().nonnegative(),
@@ -18,4 +20,9 @@ export const Table = z.object({
   title: z.string().nullable().describe('the line just above the table, when it reads as a caption'),
   span: Span,
 })
-export type Table = z.infer<typeof Table>
+/**
+ * A table embedded in the text as tab-separated lines. Header rows repeated on every printed
+ * page are folded into one table (`headerRepeats` counts them).
+ */
+export interface Table extends z.output<typeof TableSchema> {}
+export const Table: z.ZodType<Table> = TableSchema

@@ -12,20 +12,28 @@ export const UnitRole = z.enum(['lead', 'responsible', 'cooperating', 'implement
 export type UnitRole = z.infer<typeof UnitRole>
 
 /** One unit (department, government, company) named in a responsibility statement. */
-export const UnitRef = z.object({
+const UnitRefSchema = z.object({
   name: z.string().describe('the name exactly as written in the normalised text'),
   normalized: z.string().describe('canonical form: bracket and punctuation width folded, role words stripped'),
   role: UnitRole,
   span: Span,
 })
-export type UnitRef = z.infer<typeof UnitRef>
+/** One unit (department, government, company) named in a responsibility statement. */
+export interface UnitRef extends z.output<typeof UnitRefSchema> {}
+export const UnitRef: z.ZodType<UnitRef> = UnitRefSchema
 
 /**
  * The unit a measure belongs to first: its lead where the text names one, otherwise the first
  * listed unit with `inferred: true`, so a query can ask for "lead, or first listed where no lead
  * is named".
  */
-export const PrimaryUnit = UnitRef.extend({
+const PrimaryUnitSchema = UnitRefSchema.extend({
   inferred: z.boolean().describe('true when no lead is named and this is merely the first listed unit'),
 })
-export type PrimaryUnit = z.infer<typeof PrimaryUnit>
+/**
+ * The unit a measure belongs to first: its lead where the text names one, otherwise the first
+ * listed unit with `inferred: true`, so a query can ask for "lead, or first listed where no lead
+ * is named".
+ */
+export interface PrimaryUnit extends z.output<typeof PrimaryUnitSchema> {}
+export const PrimaryUnit: z.ZodType<PrimaryUnit> = PrimaryUnitSchema

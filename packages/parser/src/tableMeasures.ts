@@ -30,6 +30,13 @@ function columnsOf(header: string[]): Map<Column, number> | null {
       }
     }
   })
+  // `重点任务 | 具体措施`: the task names the group the measures of its rows belong to
+  const task = cols.get('measure')
+  const measures = header.findIndex((cell, i) => i !== task && /措施|举措/.test(fold(cell).replace(/\s+/g, '')))
+  if (task !== undefined && measures > task && !/措施|举措/.test(fold(header[task]!)) && !cols.has('direction')) {
+    cols.set('direction', task)
+    cols.set('measure', measures)
+  }
   return cols.has('measure') && (cols.has('units') || cols.has('lead')) ? cols : null
 }
 

@@ -101,7 +101,19 @@ export function findTables(n: NormalizedText, lines: TextLine[], part: number | 
     for (; j < lines.length; j++) {
       const l = lines[j]!
       if (l.text.trim() === '') continue
-      if (formOf(l.text) !== form) break
+      if (formOf(l.text) !== form) {
+        // a row merged across the whole table (its section heading: `一、提升政务服务效能`) comes
+        // without the tabs of its empty cells; it is a row of one cell when rows go on after it
+        const next = lines.slice(j + 1).find((x) => x.text.trim() !== '')
+        // (a title line before the next table's header row is not one: that row is all labels)
+        const nextCells = next === undefined ? [] : cellsOf(next.text)
+        const continues = next !== undefined && formOf(next.text) === 'tab' && nextCells.length === cellsOf(line.text).length && !nextCells.every(isHeaderCell)
+        if (form === 'tab' && continues && l.text.trim().length <= 40) {
+          run.push(l)
+          continue
+        }
+        break
+      }
       run.push(l)
     }
     // a lone line drawn with `|` is text that happens to hold the character, not a table

@@ -9,8 +9,9 @@ export type {
   SearchResult,
   TermInfo,
 } from './types.js'
-export { loadKnowledgeBase, KnowledgeBaseFileError, STORE_FORMAT, STORE_FORMAT_VERSION } from './store.js'
-export type { Manifest, StoreErrorReason } from './store.js'
+export { loadKnowledgeBase, isStoreEntry, KnowledgeBaseFileError, STORE_FORMAT, STORE_FORMAT_VERSION } from './store.js'
+export type { Manifest, SaveOptions, StoreErrorReason } from './store.js'
+export { KnowledgeBaseLockError } from './storeLock.js'
 export { SearchOptionsSchema, ByUnitOptionsSchema, KnowledgeBaseOptionsSchema, parseDueBound } from './options.js'
 export type {
   AddMeta,

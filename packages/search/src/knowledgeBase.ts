@@ -32,7 +32,7 @@ import { difference, intersectAll, type Postings, range, unionAll } from './post
 import { type ParsedQuery, parseQuery, type QueryTerm } from './query.js'
 import { addTermScores, topK } from './rank.js'
 import { DEFAULT_FIELD_WEIGHTS, type FieldWeights, type IndexArrays, SearchIndex } from './searchIndex.js'
-import { saveState } from './store.js'
+import { type SaveOptions, saveState } from './store.js'
 import type { Tokenizer } from './tokenizer.js'
 import type {
   DocumentInfo,
@@ -394,8 +394,8 @@ class KnowledgeBaseImpl implements KnowledgeBase {
     return { ...s, units: this.dir().entries.length, dictionaryWords: this.dictionary.length }
   }
 
-  save(dir: string): Promise<void> {
-    return saveState(dir, this.state())
+  save(dir: string, options?: SaveOptions): Promise<void> {
+    return saveState(dir, this.state(), options)
   }
 }
 

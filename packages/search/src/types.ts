@@ -1,6 +1,7 @@
 /**
  * The public shapes of the knowledge base: the interface, its results, hits and facets.
  */
+import type { SaveOptions } from './store.js'
 import type { DocumentKind, Measure, ParseResult } from '@policykb/model'
 import type { Highlight } from './highlight.js'
 import type { AddMeta, ByUnitOptions, SearchOptions } from './options.js'
@@ -122,8 +123,10 @@ export interface KnowledgeBase {
   /** Sizes (builds the index if needed). */
   stats(): KnowledgeBaseStats
   /**
-   * Write the knowledge base to a directory (created if missing; files of an earlier save replaced).
-   * See `store.ts` for the format.
+   * Write the knowledge base to a directory (created if missing; an earlier save replaced
+   * atomically: the directory holds the old or the new knowledge base at every moment). A second
+   * writer of the same directory waits for the first, up to `options.lockTimeout` ms (default
+   * 30 000), then throws a `KnowledgeBaseLockError`. See `store.ts` for the format.
    */
-  save(dir: string): Promise<void>
+  save(dir: string, options?: SaveOptions): Promise<void>
 }

@@ -9,6 +9,7 @@ test('public exports are pinned', () => {
     'DEFAULT_FIELD_WEIGHTS',
     'FIELDS',
     'KnowledgeBaseFileError',
+    'KnowledgeBaseLockError',
     'KnowledgeBaseOptionsSchema',
     'STORE_FORMAT',
     'STORE_FORMAT_VERSION',
@@ -24,6 +25,7 @@ test('public exports are pinned', () => {
     'formatQuery',
     'formatUnits',
     'hitRows',
+    'isStoreEntry',
     'loadKnowledgeBase',
     'markSnippet',
     'parseDueBound',
@@ -34,7 +36,7 @@ test('public exports are pinned', () => {
     'unitKey',
   ])
   expect(api.STORE_FORMAT).toBe('policykb-search')
-  expect(api.STORE_FORMAT_VERSION).toBe(1)
+  expect(api.STORE_FORMAT_VERSION).toBe(2)
   expect(api.FIELDS).toEqual(['title', 'direction', 'text', 'units'])
 })
 

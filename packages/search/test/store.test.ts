@@ -1,11 +1,13 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { execFileSync, spawn, spawnSync } from 'node:child_process'
+import { chmod, cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises'
+import { hostname, tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
 import { createHash } from 'node:crypto'
 import {
   createKnowledgeBase,
   type KnowledgeBase,
   KnowledgeBaseFileError,
+  KnowledgeBaseLockError,
   loadKnowledgeBase,
   type Tokenizer,
 } from '@policykb/search'
@@ -37,8 +39,14 @@ async function tempDir(): Promise<string> {
 
 async function copyStore(): Promise<string> {
   const dir = await tempDir()
-  for (const f of ['manifest.json', 'documents.json', 'index.bin']) await writeFile(join(dir, f), await readFile(join(saved, f)))
+  await cp(saved, dir, { recursive: true })
   return dir
+}
+
+/** Where a data file of a saved store is: in the version directory the manifest names. */
+async function dataFile(dir: string, name: string): Promise<string> {
+  const m = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as { data?: string }
+  return m.data === undefined ? join(dir, name) : join(dir, m.data, name)
 }
 
 const snapshot = (k: KnowledgeBase, q: string) =>
@@ -69,11 +77,12 @@ describe('save and load', () => {
     const manifest = JSON.parse(await readFile(join(saved, 'manifest.json'), 'utf8'))
     expect(manifest).toMatchObject({
       format: 'policykb-search',
-      formatVersion: 1,
+      formatVersion: 2,
+      data: expect.stringMatching(/^data-/),
       tokenizer: 'node-rs-jieba',
       counts: { documents: 5, measures: kb.size },
     })
-    const documents = await readFile(join(saved, 'documents.json'))
+    const documents = await readFile(await dataFile(saved, 'documents.json'))
     expect(manifest.files['documents.json']).toEqual({
       bytes: documents.byteLength,
       sha256: createHash('sha256').update(documents).digest('hex'),
@@ -140,9 +149,10 @@ describe('a damaged store gives a clear error naming the file, never a wrong ans
       (e: unknown) => e,
     )
     expect(error).toBeInstanceOf(KnowledgeBaseFileError)
-    expect(error).toMatchObject({ file: join(dir, file), reason })
+    const path = file === 'manifest.json' ? join(dir, file) : await dataFile(dir, file)
+    expect(error).toMatchObject({ file: path, reason })
     expect((error as Error).message).toMatch(message)
-    expect((error as Error).message).toContain(join(dir, file))
+    expect((error as Error).message).toContain(path)
   }
 
   test('no manifest', async () => {
@@ -159,8 +169,8 @@ describe('a damaged store gives a clear error naming the file, never a wrong ans
   test('another format version', async () => {
     const dir = await copyStore()
     const m = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8'))
-    await writeFile(join(dir, 'manifest.json'), JSON.stringify({ ...m, formatVersion: 2 }))
-    await expectError(dir, 'manifest.json', 'version', /format version 2; this @policykb\/search reads version 1/)
+    await writeFile(join(dir, 'manifest.json'), JSON.stringify({ ...m, formatVersion: 3 }))
+    await expectError(dir, 'manifest.json', 'version', /format version 3; this @policykb\/search reads versions 1 and 2/)
   })
 
   test('not a knowledge base manifest', async () => {
@@ -171,41 +181,41 @@ describe('a damaged store gives a clear error naming the file, never a wrong ans
 
   test('a corrupted byte in documents.json', async () => {
     const dir = await copyStore()
-    const data = await readFile(join(dir, 'documents.json'))
+    const data = await readFile(await dataFile(dir, 'documents.json'))
     const at = data.indexOf('市税务局')
     data[at + 2] = data[at + 2]! ^ 1
-    await writeFile(join(dir, 'documents.json'), data)
+    await writeFile(await dataFile(dir, 'documents.json'), data)
     await expectError(dir, 'documents.json', 'checksum', /is corrupted: its sha256 does not match manifest.json/)
   })
 
   test('a truncated index.bin', async () => {
     const dir = await copyStore()
-    const data = await readFile(join(dir, 'index.bin'))
-    await writeFile(join(dir, 'index.bin'), data.subarray(0, data.byteLength - 100))
+    const data = await readFile(await dataFile(dir, 'index.bin'))
+    await writeFile(await dataFile(dir, 'index.bin'), data.subarray(0, data.byteLength - 100))
     await expectError(dir, 'index.bin', 'truncated', /is truncated: \d+ of \d+ bytes/)
   })
 
   test('a index.bin with extra bytes', async () => {
     const dir = await copyStore()
-    const data = await readFile(join(dir, 'index.bin'))
-    await writeFile(join(dir, 'index.bin'), Buffer.concat([data, Buffer.alloc(8)]))
+    const data = await readFile(await dataFile(dir, 'index.bin'))
+    await writeFile(await dataFile(dir, 'index.bin'), Buffer.concat([data, Buffer.alloc(8)]))
     await expectError(dir, 'index.bin', 'size', /has \d+ bytes, manifest.json says \d+/)
   })
 
   test('a missing data file', async () => {
     const dir = await copyStore()
-    await rm(join(dir, 'documents.json'))
+    await rm(await dataFile(dir, 'documents.json'))
     await expectError(dir, 'documents.json', 'missing', /is missing \(listed in manifest.json\)/)
   })
 
   test('content that does not agree with the manifest, checksums made to match', async () => {
     const dir = await copyStore()
     const m = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8'))
-    const docs = JSON.parse(await readFile(join(dir, 'documents.json'), 'utf8'))
+    const docs = JSON.parse(await readFile(await dataFile(dir, 'documents.json'), 'utf8'))
     docs.entries.pop()
     const data = Buffer.from(JSON.stringify(docs))
     m.files['documents.json'] = { bytes: data.byteLength, sha256: createHash('sha256').update(data).digest('hex') }
-    await writeFile(join(dir, 'documents.json'), data)
+    await writeFile(await dataFile(dir, 'documents.json'), data)
     await writeFile(join(dir, 'manifest.json'), JSON.stringify(m))
     await expectError(dir, 'documents.json', 'mismatch', /holds \d+ measures, manifest.json says \d+/)
   })
@@ -213,12 +223,163 @@ describe('a damaged store gives a clear error naming the file, never a wrong ans
   test('a measure that is not a Measure, checksums made to match', async () => {
     const dir = await copyStore()
     const m = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8'))
-    const docs = JSON.parse(await readFile(join(dir, 'documents.json'), 'utf8'))
+    const docs = JSON.parse(await readFile(await dataFile(dir, 'documents.json'), 'utf8'))
     docs.entries[3].measure.units = 'nope'
     const data = Buffer.from(JSON.stringify(docs))
     m.files['documents.json'] = { bytes: data.byteLength, sha256: createHash('sha256').update(data).digest('hex') }
-    await writeFile(join(dir, 'documents.json'), data)
+    await writeFile(await dataFile(dir, 'documents.json'), data)
     await writeFile(join(dir, 'manifest.json'), JSON.stringify(m))
     await expectError(dir, 'documents.json', 'invalid', /is not valid:[\s\S]*entries\[3\]\.measure\.units/)
+  })
+})
+
+/** A pid no process has: a child that ran and exited. */
+function deadPid(): number {
+  const child = spawnSync(process.execPath, ['-e', '0'])
+  return child.pid!
+}
+
+describe('the store directory: one manifest naming one complete version', () => {
+  test('a save leaves the manifest, one version directory, and nothing else', async () => {
+    const dir = await tempDir()
+    await kb.save(dir)
+    await kb.save(dir)
+    const names = (await readdir(dir)).sort()
+    expect(names).toHaveLength(2)
+    expect(names[0]).toMatch(/^data-[0-9a-z]+-\d+-[0-9a-f]+$/)
+    expect(names[1]).toBe('manifest.json')
+    expect((await readdir(join(dir, names[0]!))).sort()).toEqual(['documents.json', 'index.bin'])
+  })
+
+  test('a store in the format-1 layout (data files beside the manifest) still loads, and saving over it upgrades it', async () => {
+    const dir = await tempDir()
+    const m = JSON.parse(await readFile(join(saved, 'manifest.json'), 'utf8'))
+    for (const f of ['documents.json', 'index.bin']) await writeFile(join(dir, f), await readFile(await dataFile(saved, f)))
+    const { data: _, ...v1 } = m
+    await writeFile(join(dir, 'manifest.json'), JSON.stringify({ ...v1, formatVersion: 1 }))
+    const loaded = await loadKnowledgeBase(dir, { tokenizer: forbidden })
+    for (const q of QUERIES) expect(snapshot(loaded, q)).toEqual(snapshot(kb, q))
+    await loaded.save(dir)
+    const names = await readdir(dir)
+    expect(names.filter((n) => n === 'documents.json' || n === 'index.bin')).toEqual([])
+    expect((await loadKnowledgeBase(dir, { tokenizer: forbidden })).size).toBe(kb.size)
+  })
+
+  test('what a killed writer left (an unnamed version directory, a temporary manifest) is removed by the next save', async () => {
+    const dir = await copyStore()
+    const pid = deadPid()
+    await mkdir(join(dir, `data-abc-${pid}-0123456789ab`))
+    await writeFile(join(dir, `data-abc-${pid}-0123456789ab`, 'index.bin'), 'half')
+    await writeFile(join(dir, `.manifest.json.${pid}.0123456789ab.tmp`), '{')
+    await kb.save(dir)
+    const names = await readdir(dir)
+    expect(names).toHaveLength(2)
+    expect(names.some((n) => n.includes(String(pid)))).toBe(false)
+  })
+
+  test('a stale lock (its process is dead) is recovered; a live one makes the writer wait, then fail naming it', async () => {
+    const dir = await copyStore()
+    const lock = (pid: number) => JSON.stringify({ pid, host: hostname(), token: 'aaaa', since: '2026-01-01T00:00:00.000Z' })
+    await writeFile(join(dir, '.lock'), lock(deadPid()))
+    await kb.save(dir, { lockTimeout: 2000 })
+    expect(await readdir(dir)).not.toContain('.lock')
+
+    const sleeper = spawn('sleep', ['30'])
+    try {
+      await writeFile(join(dir, '.lock'), lock(sleeper.pid!))
+      const started = Date.now()
+      const error = await kb.save(dir, { lockTimeout: 300 }).then(
+        () => undefined,
+        (e: unknown) => e,
+      )
+      expect(Date.now() - started).toBeGreaterThanOrEqual(300)
+      expect(error).toBeInstanceOf(KnowledgeBaseLockError)
+      expect((error as Error).message).toContain(`it is being written by process ${sleeper.pid}`)
+      expect((error as Error).message).toContain(`remove ${join(dir, '.lock')} if no such process is running`)
+      // The old knowledge base is untouched.
+      expect((await loadKnowledgeBase(dir, { tokenizer: forbidden })).size).toBe(kb.size)
+    } finally {
+      sleeper.kill()
+    }
+  })
+
+  test('saves running together in one process wait for each other: the last to take the lock wins, whole', async () => {
+    const dir = await tempDir()
+    const small = createKnowledgeBase()
+    small.add(resultOf([makeMeasure(1, { text: '一网通办' })]), { document: 'a' })
+    small.search('')
+    await Promise.all([kb.save(dir), small.save(dir), kb.save(dir), small.save(dir)])
+    expect([1, kb.size]).toContain((await loadKnowledgeBase(dir, { tokenizer: forbidden })).size)
+    expect((await readdir(dir)).length).toBe(2)
+  })
+})
+
+describe('the loader opens only regular files of the recorded size, and says what else it found', () => {
+  const errorOf = (dir: string) =>
+    loadKnowledgeBase(dir, { tokenizer: forbidden }).then(
+      () => undefined,
+      (e: unknown) => e as KnowledgeBaseFileError,
+    )
+
+  test('index.bin a symbolic link to /dev/zero: refused at once, unread', async () => {
+    const dir = await copyStore()
+    const path = await dataFile(dir, 'index.bin')
+    await rm(path)
+    await symlink('/dev/zero', path)
+    const error = await errorOf(dir)
+    expect(error).toMatchObject({ file: path, reason: 'not-a-file' })
+    expect(error?.message).toContain('is a character device, not a regular file')
+  })
+
+  test('documents.json a FIFO: refused at once, the open does not hang', async () => {
+    const dir = await copyStore()
+    const path = await dataFile(dir, 'documents.json')
+    await rm(path)
+    execFileSync('mkfifo', [path])
+    const error = await errorOf(dir)
+    expect(error).toMatchObject({ file: path, reason: 'not-a-file' })
+    expect(error?.message).toContain('is a named pipe (FIFO), not a regular file')
+  })
+
+  test('a data file that is a directory is not "missing"', async () => {
+    const dir = await copyStore()
+    const path = await dataFile(dir, 'index.bin')
+    await rm(path)
+    await mkdir(path)
+    const error = await errorOf(dir)
+    expect(error).toMatchObject({ file: path, reason: 'not-a-file' })
+    expect(error?.message).toMatch(/is a directory, not a regular file/)
+  })
+
+  test('a manifest that is a FIFO is refused at once', async () => {
+    const dir = await copyStore()
+    await rm(join(dir, 'manifest.json'))
+    execFileSync('mkfifo', [join(dir, 'manifest.json')])
+    expect(await errorOf(dir)).toMatchObject({ file: join(dir, 'manifest.json'), reason: 'not-a-file' })
+  })
+
+  test('a file where the directory should be, and a directory that does not exist', async () => {
+    const dir = await tempDir()
+    await writeFile(join(dir, 'file.txt'), 'text')
+    const notDir = await errorOf(join(dir, 'file.txt'))
+    expect(notDir).toMatchObject({ file: join(dir, 'file.txt'), reason: 'not-a-directory' })
+    expect(notDir?.message).toContain('is a file, not a knowledge base directory')
+    expect(await errorOf(join(dir, 'nothing'))).toMatchObject({ file: join(dir, 'nothing'), reason: 'missing' })
+  })
+
+  // Root reads every file whatever its mode: the check runs the loader as `nobody` (setpriv).
+  const setpriv = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', 'true']).status === 0
+  test.skipIf(!setpriv)('permission denied is said as such, not as missing (run as nobody through setpriv)', async () => {
+    const dir = await copyStore()
+    await chmod(dir, 0o755)
+    const path = await dataFile(dir, 'index.bin')
+    await chmod(dirname(path), 0o755)
+    await chmod(join(dir, 'manifest.json'), 0o644)
+    await chmod(await dataFile(dir, 'documents.json'), 0o644)
+    await chmod(path, 0o600)
+    const entry = new URL('../dist/index.js', import.meta.url).pathname
+    const code = `import(${JSON.stringify(entry)}).then((m) => m.loadKnowledgeBase(${JSON.stringify(dir)})).then(() => console.log('loaded'), (e) => console.log(e.reason, e.message))`
+    const child = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, '-e', code], { encoding: 'utf8' })
+    expect(child.stdout).toContain(`unreadable Cannot load knowledge base: ${path} cannot be read: permission denied`)
   })
 })

@@ -1,8 +1,10 @@
 import { readdir, stat } from 'node:fs/promises'
 import { join } from 'node:path'
+import { isStoreEntry } from '@policykb/search'
 import { defineCommand, UsageError } from '../command.js'
 import { checkEncoding, describeFsError, IO_OPTIONS, reportError } from '../io.js'
-import { buildKnowledgeBase, DOCUMENT_EXTENSIONS, tokenizerOption } from '../kb.js'
+import { DOCUMENT_KINDS, IGNORE_FILE } from '../documentFiles.js'
+import { buildKnowledgeBase, tokenizerOption } from '../kb.js'
 
 /**
  * Why `dir` cannot take a knowledge base, or null when it can: it is missing, empty, or holds a
@@ -18,13 +20,16 @@ async function targetProblem(dir: string): Promise<string | null> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
     return `${dir}: ${describeFsError(error, 'write')}`
   }
-  if (names.length === 0 || names.includes('manifest.json')) return null
+  if (names.length === 0 || names.includes('manifest.json') || names.every(isStoreEntry)) return null
   return `${dir}: the directory is not empty and holds no knowledge base (no manifest.json); give a new or empty directory`
 }
 
 async function storeBytes(dir: string): Promise<number> {
   let total = 0
-  for (const name of await readdir(dir)) total += (await stat(join(dir, name))).size
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name)
+    total += entry.isDirectory() ? await storeBytes(path) : (await stat(path)).size
+  }
   return total
 }
 
@@ -38,8 +43,10 @@ export const indexCommand = defineCommand({
   usage: '[options] -o KB FILE|DIR...',
   description: [
     'Parse policy documents and save their measures as a knowledge base in the directory KB,',
-    'for policykb search and policykb units. A DIR stands for every .txt and .md file under it',
-    '(recursively, in name order, hidden files skipped). Each document is filed under its path',
+    'for policykb search and policykb units. A DIR stands for every document file under it by',
+    `its kind (${DOCUMENT_KINDS}; recursively, in name order, hidden files skipped) but those`,
+    `its ${IGNORE_FILE} (gitignore patterns: outline.txt, oracle/, !keep.txt …) or --exclude`,
+    'leave out; a FILE named is read whatever its name. Each document is filed under its path',
     'relative to the current directory (its file name when it lies outside), the id search shows',
     'and --document takes. KB is created if missing and replaced if it holds a knowledge base;',
     'a non-empty directory that holds none is refused.',
@@ -56,10 +63,16 @@ export const indexCommand = defineCommand({
       value: 'NAME',
       description: 'word segmenter: jieba (default; @node-rs/jieba) or nodejieba',
     },
+    exclude: {
+      type: 'string',
+      multiple: true,
+      value: 'GLOB',
+      description: `leave out files under a DIR matching GLOB (gitignore syntax, as in ${IGNORE_FILE}; repeatable)`,
+    },
     encoding: IO_OPTIONS.encoding,
     quiet: { type: 'boolean', short: 'q', description: 'no progress, warnings or summary on standard error' },
   },
-  examples: ['policykb index plans/ -o kb', 'policykb index 001.txt 002.txt -o kb --tokenizer nodejieba', 'policykb search 市税务局 --kb kb'],
+  examples: ['policykb index plans/ -o kb', "policykb index plans/ --exclude 'drafts/' --exclude '*.doc' -o kb", 'policykb index 001.txt 002.txt -o kb --tokenizer nodejieba', 'policykb search 市税务局 --kb kb'],
   async run({ values, positionals, io }) {
     const tokenizer = tokenizerOption(values.tokenizer, 'index')
     checkEncoding(values.encoding, 'index')
@@ -67,7 +80,7 @@ export const indexCommand = defineCommand({
     if (out === undefined || out.trim() === '') throw new UsageError('missing -o KB: the directory to write the knowledge base to', 'index')
     if (out === '-') throw new UsageError('a knowledge base is a directory: -o - (standard output) cannot take it', 'index')
     if (positionals.length === 0) {
-      throw new UsageError(`missing FILE or DIR (documents, or directories of ${DOCUMENT_EXTENSIONS.join(' and ')} files)`, 'index')
+      throw new UsageError(`missing FILE or DIR (documents, or directories of ${DOCUMENT_KINDS} files)`, 'index')
     }
     const problem = await targetProblem(out)
     if (problem) {
@@ -76,7 +89,13 @@ export const indexCommand = defineCommand({
     }
 
     const started = performance.now()
-    const built = await buildKnowledgeBase(positionals, { io, encoding: values.encoding, tokenizer, verbose: !values.quiet })
+    const built = await buildKnowledgeBase(positionals, {
+      io,
+      encoding: values.encoding,
+      tokenizer,
+      verbose: !values.quiet,
+      selection: { exclude: values.exclude ?? [] },
+    })
     if (built.documents === 0) {
       reportError(io, `no document could be indexed; ${out} was not written`)
       return 1
