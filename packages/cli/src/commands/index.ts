@@ -29,6 +29,6 @@ export const commands: readonly CommandEntry[] = [
   { name: 'eval', summary: 'measure the generated 任务清单 against a reference table (text, md, json)', load: async () => (await import('./eval.js')).evalCommand },
   { name: 'index', summary: 'build a searchable knowledge base from documents or directories', load: async () => (await import('./indexCommand.js')).indexCommand },
   { name: 'search', summary: 'search the measures of a knowledge base by words, unit, deadline (table, json)', load: async () => (await import('./search.js')).searchCommand },
-  { name: 'serve', summary: 'review 任务清单 and search the knowledge base in the browser', load: async () => (await import('./serve.js')).serveCommand },
   { name: 'units', summary: 'list the units of a knowledge base with their roles and other names (table, json)', load: async () => (await import('./units.js')).unitsCommand },
+  { name: 'serve', summary: 'review 任务清单 and search the knowledge base in the browser', load: async () => (await import('./serve.js')).serveCommand },
 ]
