@@ -1,22 +1,24 @@
 /**
- * Golden fixtures: every `fixtures/<case>/<case>.txt` is parsed and its measures and outline are
- * compared with the files beside it. Regenerate on purpose with `pnpm test:update` and review
- * the diff like code.
+ * Golden fixtures: the input of every `fixtures/<case>/` folder — `<case>.txt`, else the first of
+ * `<case>.html`, `.htm`, `.docx`, `.doc`, `.pdf` — is read by the reader of its format and parsed,
+ * and its measures and outline are compared with the files beside it. Regenerate on purpose with
+ * `pnpm test:update` and review the diff like code.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Measure, Section } from '@policykb/model'
-import { parse } from '@policykb/parser'
-import { toTaskTable } from '@policykb/tasklist'
+import { type ParseSourceOutput, parseSource, read } from '@policykb/parser'
+import { cellOptions, cellText, toTaskTable } from '@policykb/tasklist'
 import { describe, expect, it } from 'vitest'
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url))
+/** Input extensions in order of preference: a folder's text wins over its renderings. */
+const INPUTS = ['txt', 'html', 'htm', 'docx', 'doc', 'pdf']
+const inputOf = (name: string) => INPUTS.map((ext) => `${name}.${ext}`).find((file) => existsSync(join(FIXTURES, name, file)))
 const cases = readdirSync(FIXTURES, { withFileTypes: true })
-  .filter((d) => d.isDirectory() && existsSync(join(FIXTURES, d.name, `${d.name}.txt`)))
+  .filter((d) => d.isDirectory() && inputOf(d.name) !== undefined)
   .map((d) => d.name)
-  // folders of documents made as Word files only (fixtures/made-*) have no text input
-  .filter((name) => existsSync(join(FIXTURES, name, `${name}.txt`)))
 
 /** One line per measure: what a reviewer needs to see change. */
 function measureLine(m: Measure): string {
@@ -36,6 +38,7 @@ function measureLine(m: Measure): string {
     deadline,
     shared: m.sharedBlock,
     text: m.text.length > 60 ? `${m.text.slice(0, 40)}…${m.text.slice(-15)} (${m.text.length})` : m.text,
+    ...(m.span.origin ? { origin: m.span.origin } : {}),
   })
 }
 
@@ -43,9 +46,11 @@ function outline(sections: Section[], depth = 0): string[] {
   return sections.flatMap((s) => [`${'  '.repeat(depth)}${s.numbering ?? ''}${s.heading} [${s.role}] L${s.span.line}`, ...outline(s.children, depth + 1)])
 }
 
-describe.each(cases)('golden %s', (name) => {
-  const text = readFileSync(join(FIXTURES, name, `${name}.txt`), 'utf8')
-  const result = parse(text, { file: `${name}.txt` })
+describe.each(cases)('golden %s', async (name) => {
+  const file = inputOf(name)!
+  const outcome = await read(readFileSync(join(FIXTURES, name, file)), { name: file })
+  if (!outcome.ok) throw new Error(`${file}: ${outcome.reason}`)
+  const result: ParseSourceOutput = parseSource(outcome.source, { file })
 
   it('measures', async () => {
     await expect(result.measures.map(measureLine).join('\n') + '\n').toMatchFileSnapshot(join(FIXTURES, name, 'measures.jsonl'))
@@ -70,7 +75,10 @@ describe.each(cases)('golden %s', (name) => {
 
   it('任务清单 (markdown)', async () => {
     const table = toTaskTable(result)
-    const rows = table.rows.map((r) => `| ${r.seq} | ${r.specialty ?? ''} | ${r.direction ?? ''} | ${r.measure.slice(0, 30)}… | ${r.leadUnits.join('、')} | ${r.units} | ${r.deadline} |`)
+    const cell = (r: (typeof table.rows)[number], column: 'lead' | 'units' | 'deadline') => cellText(r, column, cellOptions(table))
+    const rows = table.rows.map(
+      (r) => `| ${r.seq} | ${r.specialty ?? ''} | ${r.direction ?? ''} | ${r.measure.slice(0, 30)}… | ${cell(r, 'lead')} | ${cell(r, 'units')} | ${cell(r, 'deadline')} |`,
+    )
     await expect([`# ${table.title} (${table.columns.join(', ')})`, ...rows].join('\n') + '\n').toMatchFileSnapshot(join(FIXTURES, name, 'tasklist-preview.md'))
   })
 })

@@ -1,6 +1,6 @@
 import { UsageError } from './command.js'
 import { type InputText, type Io, readInput, reportError } from './io.js'
-import { type ParseOutput, parse } from './parser.js'
+import { type ParseSourceOutput, parseSource } from './parser.js'
 
 /** Options of {@link readDocument}. */
 export interface ReadDocumentOptions {
@@ -16,13 +16,13 @@ export interface ReadDocumentOptions {
 
 /**
  * The one document a command takes: its positional argument checked (usage errors for none or
- * several), read and decoded, and parsed.
+ * several), read by the reader of its format, and parsed (spans with their origin in the file).
  * @returns the input and its parse, or null once a read error has been reported on stderr
  */
 export async function readDocument(
   positionals: readonly string[],
   options: ReadDocumentOptions,
-): Promise<{ input: InputText; result: ParseOutput } | null> {
+): Promise<{ input: InputText; result: ParseSourceOutput } | null> {
   const argument = options.argument ?? 'FILE'
   const [path, extra] = positionals
   if (path === undefined) throw new UsageError(`missing ${argument} (use - for standard input)`, options.command)
@@ -34,5 +34,5 @@ export async function readDocument(
     reportError(options.io, read.message)
     return null
   }
-  return { input: read.input, result: parse(read.input.text, { file: read.input.name }) }
+  return { input: read.input, result: parseSource(read.input.source, { file: read.input.name }) }
 }

@@ -6,7 +6,8 @@
 import type { Dirent } from 'node:fs'
 import { readFile, readdir, stat } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
-import { formatOfExtension } from '@policykb/parser'
+// The light entry: the parser itself is imported only when documents are read (search --kb starts fast).
+import { formatOfExtension } from '@policykb/parser/formats'
 import { describeFsError } from './io.js'
 import { type IgnoreRule, ignoreRules, isIgnored } from './ignore.js'
 

@@ -16,8 +16,7 @@ export {
   processIo,
 } from './io.js'
 export type { Io, InputText, ReadResult, OutputTarget, WriteResult, BatchSummary } from './io.js'
-export { measureView, deadlineView, toJson } from './format/json.js'
-export type { MeasureView, DeadlineView } from './format/json.js'
+export { toJson } from './format/json.js'
 export { toTree } from './format/tree.js'
 export { toMarkdown } from './format/markdown.js'
 export { outline } from './format/outline.js'

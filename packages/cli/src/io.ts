@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
-import type { Diagnostic } from '@policykb/model'
+import type { Diagnostic, SourceFormat, SourceText } from '@policykb/model'
 import { type OptionSpec, UsageError } from './command.js'
-import type { DecodeResult } from './parser.js'
+import type { ReadFailure } from './parser.js'
 
 /** The program name used in messages. */
 export const PROGRAM = 'policykb'
@@ -53,13 +53,19 @@ export function checkEncoding(encoding: string | undefined, command: string): vo
   }
 }
 
-/** A decoded input file. */
+/** An input file as its reader read it. */
 export interface InputText {
   /** The name used in messages and diagnostics: the path as given, `<stdin>` for `-`. */
   name: string
+  /** The format the file was read as (detected from its content). */
+  format: SourceFormat
+  /** The text the reader extracted (for a plain text file, the decoded file). */
   text: string
-  encoding: Extract<DecodeResult, { ok: true }>['encoding']
-  /** What decoding noticed (replaced bytes, a guessed encoding), `file` set to `name`. */
+  /** The character encoding of a text or HTML file; undefined for the other formats. */
+  encoding: string | undefined
+  /** The reader's output: the text, its blocks of provenance and the file's metadata. */
+  source: SourceText
+  /** What reading noticed (replaced bytes, a guessed encoding, page chrome set aside), `file` set to `name`. */
   diagnostics: Diagnostic[]
 }
 
@@ -78,12 +84,14 @@ export function displayName(path: string): string {
 }
 
 /**
- * Read and decode one input: a file path, or `-` for standard input.
+ * Read one input, a file path or `-` for standard input, through the parser's reading stage
+ * (`read`): plain text, HTML, docx, doc, PDF, the format told by the content.
  *
  * Never throws for a problem with the file: a missing file, a directory, an unreadable file,
- * empty, binary or undecodable content come back as `ok: false` with a one-line message.
+ * empty, binary, undecodable or damaged content come back as `ok: false` with a one-line message
+ * naming the file and, where the reader knows it, the place (`file:12: …`, `file: page 3: …`).
  *
- * @param options.encoding overrides encoding detection (see the parser's `decode`)
+ * @param options.encoding overrides encoding detection of text and HTML (see the parser's `decode`)
  */
 export async function readInput(path: string, options: { io: Io; encoding?: string | undefined }): Promise<ReadResult> {
   const name = displayName(path)
@@ -95,21 +103,28 @@ export async function readInput(path: string, options: { io: Io; encoding?: stri
   }
   // Imported here, not at the top: the parser is heavy, and commands that read no document
   // (search and units on a saved knowledge base) must start fast.
-  const { decode } = await import('./parser.js')
-  const decoded = decode(bytes, options.encoding === undefined ? {} : { encoding: options.encoding })
-  if (!decoded.ok) {
-    const line = decoded.byteOffset === undefined ? '' : `:${lineOfByte(bytes, decoded.byteOffset)}`
-    return { ok: false, name, message: `${name}${line}: ${decoded.reason}` }
-  }
+  const { read } = await import('./parser.js')
+  const outcome = await read(bytes, { name: path === '-' ? '' : path, ...(options.encoding === undefined ? {} : { encoding: options.encoding }) })
+  if (!outcome.ok) return { ok: false, name, message: failureMessage(name, outcome, bytes) }
+  const { source } = outcome
   return {
     ok: true,
     input: {
       name,
-      text: decoded.text,
-      encoding: decoded.encoding,
-      diagnostics: decoded.diagnostics.map((d) => ({ ...d, file: d.file ?? name })),
+      format: source.format,
+      text: source.text,
+      encoding: source.encoding,
+      source,
+      diagnostics: outcome.diagnostics.map((d) => ({ ...d, file: d.file ?? name })),
     },
   }
+}
+
+/** A read failure as one line: `file:LINE: reason` when a byte is to blame, `file: LOCATION: reason` when a place is. */
+function failureMessage(name: string, failure: ReadFailure, bytes: Uint8Array): string {
+  if (failure.byteOffset !== undefined) return `${name}:${lineOfByte(bytes, failure.byteOffset)}: ${failure.reason}`
+  if (failure.location !== undefined) return `${name}: ${failure.location}: ${failure.reason}`
+  return `${name}: ${failure.reason}`
 }
 
 function lineOfByte(bytes: Uint8Array, offset: number): number {

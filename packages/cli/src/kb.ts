@@ -14,7 +14,7 @@ import {
   type TokenizerName,
 } from '@policykb/search'
 import { type OptionSpec, UsageError } from './command.js'
-import { type DocumentSelection, documentPaths } from './documentFiles.js'
+import type { DocumentSelection } from './documentFiles.js'
 import { describeFsError, displayName, formatDiagnostic, type Io, PROGRAM, readInput } from './io.js'
 import { createProgress, progressMode } from './progress.js'
 
@@ -92,7 +92,8 @@ export async function buildKnowledgeBase(args: readonly string[], options: Build
   const { io } = options
   const verbose = options.verbose ?? false
   // Imported here: only the commands that read documents need the parser.
-  const { parse } = await import('./parser.js')
+  const { parseSource } = await import('./parser.js')
+  const { documentPaths } = await import('./documentFiles.js')
   const { paths, failures } = await documentPaths(args, options.selection)
   const stderr = io.stderr as Io['stderr'] & { isTTY?: boolean; columns?: number }
   const progress = createProgress(stderr, paths.length, progressMode(stderr, paths.length, !verbose))
@@ -122,7 +123,7 @@ export async function buildKnowledgeBase(args: readonly string[], options: Build
       continue
     }
     const { input } = read
-    const result = parse(input.text, { file: input.name })
+    const result = parseSource(input.source, { file: input.name })
     if (verbose) {
       for (const d of [...input.diagnostics, ...result.diagnostics]) {
         if (d.severity === 'warning' || d.severity === 'error') progress.message(formatDiagnostic(d, input.name))

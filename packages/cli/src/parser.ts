@@ -1,3 +1,3 @@
 // The one place the CLI touches @policykb/parser.
-export { decode, parse } from '@policykb/parser'
-export type { DecodeResult, ParseOutput } from '@policykb/parser'
+export { decode, parse, parseSource, read } from '@policykb/parser'
+export type { DecodeResult, ParseOutput, ParseSourceOutput, ReadFailure } from '@policykb/parser'

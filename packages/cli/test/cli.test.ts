@@ -138,7 +138,7 @@ describe('input errors: one line naming the file, exit 1, nothing on stdout', ()
 })
 
 describe.skipIf(!hasParse)('parse', () => {
-  it('prints JSON on stdout with unit names as plain strings', () => {
+  it('prints the parse result as JSON on stdout, units and deadlines as the model records them', () => {
     const { code, stdout } = cli(['parse', 'utf8/plan.txt', '--quiet'])
     expect(code).toBe(0)
     const json = JSON.parse(stdout) as { document: { kind: string }; measures: Record<string, unknown>[]; diagnostics: unknown[] }
@@ -147,8 +147,10 @@ describe.skipIf(!hasParse)('parse', () => {
     expect(json.measures.length).toBeGreaterThan(0)
     for (const m of json.measures) {
       expect(m).toMatchObject({ id: expect.any(String), text: expect.any(String), span: expect.any(Object) })
-      for (const name of [...(m.leadUnits as unknown[]), ...(m.units as unknown[])]) expect(typeof name).toBe('string')
-      if (m.deadline !== null) expect(Object.keys(m.deadline as object).sort()).toEqual(['date', 'kind', 'text'])
+      for (const unit of [...(m.leadUnits as unknown[]), ...(m.units as unknown[])]) {
+        expect(unit).toMatchObject({ name: expect.any(String), normalized: expect.any(String), role: expect.any(String), span: expect.any(Object) })
+      }
+      if (m.deadline !== null) expect(m.deadline).toMatchObject({ kind: expect.any(String), text: expect.any(String), span: expect.any(Object) })
     }
   })
 

@@ -6,10 +6,11 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { forEachInput, formatDiagnostic, type Io, readInput, writeFileAtomic, writeOutput } from '../src/io.js'
 import { main } from '../src/main.js'
 
-// The CLI reaches the parser through src/parser.ts; give it the real decode even before the
-// parser's index exports it, so these in-process tests do not depend on that.
+// The CLI reaches the parser through src/parser.ts; give it the real reading stage from the
+// parser's sources, so these in-process tests do not depend on a build of the parser.
 vi.mock('../src/parser.js', async () => ({
   decode: (await import('../../parser/src/decode.js')).decode,
+  read: (await import('../../parser/src/read/index.js')).read,
   parse: () => {
     throw new Error('parse is not used here')
   },
@@ -31,7 +32,8 @@ let tmp: string
 beforeAll(() => {
   tmp = mkdtempSync(join(tmpdir(), 'policykb-io-'))
   writeFileSync(join(tmp, 'good.txt'), '一、总体要求\n（一）完善组织架构。\n')
-  writeFileSync(join(tmp, 'bad.bin'), Uint8Array.from([0x50, 0x4b, 3, 4, 0, 0]))
+  writeFileSync(join(tmp, 'bad.bin'), Uint8Array.from([0x01, 0x02, 3, 4, 0, 0]))
+  writeFileSync(join(tmp, 'page.html'), '<p>一、总体要求</p><p>（一）完善组织架构。</p>')
   writeFileSync(join(tmp, 'empty.txt'), '')
 })
 afterAll(() => rmSync(tmp, { recursive: true, force: true }))
@@ -62,6 +64,22 @@ describe('readInput', () => {
     } finally {
       process.chdir(cwd)
     }
+  })
+
+  it('reads a web page through the HTML reader: its text, its format and the blocks it came from', async () => {
+    const { io } = fakeIo()
+    const result = await readInput(join(tmp, 'page.html'), { io })
+    expect(result).toMatchObject({ ok: true, input: { format: 'html', encoding: 'utf-8', text: '一、总体要求\n（一）完善组织架构。' } })
+    expect(result.ok && result.input.source.blocks.map((b) => b.origin.element)).toEqual(['body>p:nth-of-type(1)', 'body>p:nth-of-type(2)'])
+  })
+
+  it('names the file and the reason of a reader that cannot read it, in one line', async () => {
+    const { io } = fakeIo()
+    const file = join(tmp, 'broken.docx')
+    writeFileSync(file, Uint8Array.from([0x50, 0x4b, 3, 4, 0, 0]))
+    const result = await readInput(file, { io })
+    expect(result.ok).toBe(false)
+    expect(!result.ok && result.message).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: [^\n]+$`))
   })
 
   it('passes an explicit encoding through and marks diagnostics with the file', async () => {

@@ -288,15 +288,11 @@ describe('cold start', () => {
     )
     const register = join(tmp, 'register.mjs')
     writeFileSync(register, `import { register } from 'node:module'\nregister(${JSON.stringify(`file://${hooks}`)})\n`)
-    const started = performance.now()
     const run = spawnSync(process.execPath, ['--import', register, bin, 'search', TAX, '--kb', kb, '--lead'], { cwd: root, encoding: 'utf8' })
-    const elapsed = performance.now() - started
     expect(run.status).toBe(0)
     expect(run.stdout).toMatch(/^共 \d+ 条/)
     const loaded = run.stderr.split('\n').filter((l) => l.startsWith('LOAD '))
     expect(loaded.some((l) => l.includes('/packages/search/'))).toBe(true)
     expect(loaded.filter((l) => /\/packages\/parser\/|\/packages\/tasklist\/|unified|remark|exceljs|docx|iconv-lite/.test(l))).toEqual([])
-    // generous: the budget is 0.5 s wall on an idle machine, the loader hooks add to it
-    expect(elapsed).toBeLessThan(3000)
   })
 })

@@ -22,11 +22,6 @@ const UnitRefSchema = z.object({
 export interface UnitRef extends z.output<typeof UnitRefSchema> {}
 export const UnitRef: z.ZodType<UnitRef> = UnitRefSchema
 
-/**
- * The unit a measure belongs to first: its lead where the text names one, otherwise the first
- * listed unit with `inferred: true`, so a query can ask for "lead, or first listed where no lead
- * is named".
- */
 const PrimaryUnitSchema = UnitRefSchema.extend({
   inferred: z.boolean().describe('true when no lead is named and this is merely the first listed unit'),
 })
@@ -37,3 +32,13 @@ const PrimaryUnitSchema = UnitRefSchema.extend({
  */
 export interface PrimaryUnit extends z.output<typeof PrimaryUnitSchema> {}
 export const PrimaryUnit: z.ZodType<PrimaryUnit> = PrimaryUnitSchema
+
+const TaskUnitSchema = UnitRefSchema.extend({
+  span: Span.nullable().describe('span in the normalised text; null for an imported row'),
+})
+/**
+ * A unit as a 任务清单 row holds it: a {@link UnitRef} whose span is null when the row was read from
+ * an imported table rather than generated from a measure.
+ */
+export interface TaskUnit extends z.output<typeof TaskUnitSchema> {}
+export const TaskUnit: z.ZodType<TaskUnit> = TaskUnitSchema

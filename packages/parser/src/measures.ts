@@ -308,6 +308,9 @@ function partMeasures(
     const visit = (node: OutlineNode) => {
       for (const child of node.children) {
         if (child.role !== 'task' || isRequirement(child)) continue
+        // 第X条 are the articles of a legal text (条例, 办法, 规定): provisions, not tasks, unless a
+        // statement assigns them units (then blocks decide, below).
+        if (child.style === 'article') continue
         const item = child.bodyStart !== null || (child.children.length === 0 && (child.title !== null || child.content.length > 0))
         if (!item || child.style === 'markdown') {
           visit(child)

@@ -23,6 +23,7 @@ it('pins the public exports of @policykb/parser', () => {
       "numeralValue",
       "parse",
       "parseDeadline",
+      "parseSource",
       "parseUnitList",
       "read",
       "readers",

@@ -381,3 +381,20 @@ describe('an issuing notice with requirements of its own', () => {
     expect(r.measures).toHaveLength(2)
   })
 })
+
+describe('sections and items that are not tasks', () => {
+  it.each([
+    {
+      what: 'the articles (第X条) of a legal text are provisions',
+      text: '专利代理条例\n第一章　总　　则\n第一条　为了规范专利代理行为，制定本条例。\n第二条　本条例所称专利代理，是指专利代理机构接受委托办理专利事务的行为。\n第二章　专利代理机构\n第三条　专利代理机构应当依法设立。',
+      measures: [],
+    },
+    {
+      what: 'a 试点范围 section says where, not what',
+      text: '某某试点工作方案\n一、试点范围\n确定北京、吉林、安徽等10个省（区、市）开展试点。\n二、试点任务\n（一）建设集约化平台。平台建设单位负责建设。\n（二）形成标准规范。编制集约化平台建设标准规范。',
+      measures: ['（一）', '（二）'],
+    },
+  ])('$what', ({ text, measures }) => {
+    expect(parse(text).measures.map((m) => m.numbering)).toEqual(measures)
+  })
+})

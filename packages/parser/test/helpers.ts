@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url'
 
 export const FIXTURES = fileURLToPath(new URL('../../../fixtures/', import.meta.url))
 
-/** The seed documents: `{ name, text }` for every `fixtures/<name>/<name>.txt`. */
+/** The text documents: `{ name, text }` for every `fixtures/<name>/<name>.txt` (folders of other formats have none). */
 export function seeds(): Array<{ name: string; text: string }> {
   return readdirSync(FIXTURES, { withFileTypes: true })
     .filter((d) => d.isDirectory() && existsSync(join(FIXTURES, d.name, `${d.name}.txt`)))

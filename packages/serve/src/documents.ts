@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto'
 import { readFile, rename, writeFile } from 'node:fs/promises'
 import type { Correction, Diagnostic, SourceText } from '@policykb/model'
-import { type ParseOutput, parse, read, toSourceOffset } from '@policykb/parser'
+import { type ParseOutput, parseSource, read, toSourceOffset } from '@policykb/parser'
 import { type CorrectionConflict, correctTable, parseCorrectionsFile, type TaskTable, toTaskTable } from '@policykb/tasklist'
 import type { DocumentSummary, DocumentView, Range, RowView } from './api.js'
 
@@ -33,13 +33,13 @@ export interface ServedDocument {
 export type Analysed = { ok: true; source: SourceText; result: ParseOutput; diagnostics: Diagnostic[]; table: TaskTable } | { ok: false; reason: string }
 
 /**
- * Bytes of a file → its source text, parse and 任务清单, through the same stages (and the same
- * options) as `policykb tasklist`. Never throws.
+ * Bytes of a file → its source text, parse and 任务清单, through the same stages (`read`,
+ * `parseSource`) and options as `policykb tasklist`. Never throws.
  */
 export async function analyse(bytes: Uint8Array, name: string): Promise<Analysed> {
   const outcome = await read(bytes, { name })
   if (!outcome.ok) return { ok: false, reason: `${name}${outcome.location ? ` (${outcome.location})` : ''}: ${outcome.reason}` }
-  const result = parse(outcome.source.text, { file: name })
+  const result = parseSource(outcome.source, { file: name })
   const table = toTaskTable(result, { measureText: 'lead', direction: 'heading' })
   return { ok: true, source: outcome.source, result, diagnostics: outcome.diagnostics, table }
 }

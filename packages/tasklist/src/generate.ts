@@ -1,6 +1,6 @@
 import type { Measure, ParseResult, TaskRow } from '@policykb/model'
-import type { TaskColumn, TaskTable } from './columns.js'
-import { deadlineDate, formatDeadline } from './deadlineText.js'
+import type { DeadlineDisplay, TaskColumn, TaskTable } from './columns.js'
+import { deadlineDate } from './deadlineText.js'
 
 /** Which parts of a bundle to take rows from: attachment numbers, `null` meaning the main text. */
 export type PartSelector = ReadonlyArray<number | null> | ((part: number | null) => boolean)
@@ -35,6 +35,8 @@ export interface TaskTableOptions extends TaskRowOptions {
   columns?: TaskColumn[]
   /** table title; default `<plan title>任务清单` */
   title?: string | null
+  /** 完成时限 as written in the source (`written`, default) or normalised (`normalized`: `2022年6月`) */
+  deadlineText?: DeadlineDisplay
 }
 
 const SUBITEM = /^(（\d{1,2}）|\(\d{1,2}\)|[①-⑳]|\d{1,2}[.、．](?!\d))/
@@ -79,22 +81,6 @@ export function measureCell(m: Measure, mode: 'lead' | 'full' = 'lead', directio
 }
 
 
-/**
- * 责任单位 as a 任务清单 writes it: the statement's unit values as written, role words included
- * (`X牵头，Y配合`, `…按职责分工负责`), without the lead when shown apart. A person field and a note
- * after `。` (`列第一位者为牵头单位，下同`) are not units and stay out, also in measures read by
- * parsers that kept them in a value.
- */
-export function unitsCell(m: Measure, leadApart: boolean): string {
-  const entries = m.responsibility?.entries ?? []
-  const values = entries
-    .filter((e) => e.kind !== 'deadline' && e.kind !== 'person' && !(leadApart && e.kind === 'lead' && e.label !== null))
-    .map((e) => squeeze(e.value).replace(/。.*$/s, '').replace(/[。；]+$/, ''))
-    .filter((v) => v)
-  if (values.length > 0) return values.join('；')
-  return leadApart ? '' : m.units.map((u) => u.name).join('、')
-}
-
 /** The source distinguishes a lead with its own label (牵头单位：…), so it gets its own column. */
 export function hasLeadLabel(measures: Measure[]): boolean {
   return measures.some((m) => m.responsibility?.entries.some((e) => e.kind === 'lead' && e.label !== null))
@@ -103,22 +89,22 @@ export function hasLeadLabel(measures: Measure[]): boolean {
 /**
  * One 任务清单 row per task: every measure with a responsibility block, or every measure of a
  * plan that assigns none, in document order. A block shared by several measures gives each its
- * own row with the same units and deadline. Rows keep the measure's span.
+ * own row with the same units and deadline. Rows keep the measure's span, its units and its
+ * deadline as data; the exporters write the cells from them (see `cellText`).
  *
  * @param measures - measures from `parse`; not mutated
  * @param options - see {@link TaskRowOptions}
  */
 export function toTaskRows(measures: Measure[], options: TaskRowOptions = {}): TaskRow[] {
   const picked = measures.filter((m) => selected(options.parts, m.part))
-  const leadApart = hasLeadLabel(picked)
   return picked.map((m, i) => ({
     seq: i + 1,
     specialty: m.specialty,
     direction: directionCell(m, options.direction),
     measure: measureCell(m, options.measureText, options.direction),
-    leadUnits: m.leadUnits.map((u) => u.name),
-    units: unitsCell(m, leadApart),
-    deadline: formatDeadline(m.deadline),
+    leadUnits: m.leadUnits,
+    units: m.units,
+    deadline: m.deadline,
     deadlineDate: deadlineDate(m.deadline),
     span: m.span,
     measureId: m.id,
@@ -136,7 +122,7 @@ export function defaultColumns(measures: Measure[], rows: TaskRow[]): TaskColumn
   if (rows.some((r) => r.direction)) cols.push('direction')
   cols.push('measure')
   if (hasLeadLabel(measures)) cols.push('lead')
-  if (rows.some((r) => r.units)) cols.push('units')
+  if (rows.some((r) => r.units.length > 0)) cols.push('units')
   if (rows.some((r) => r.deadline)) cols.push('deadline')
   return cols
 }
@@ -167,5 +153,6 @@ export function toTaskTable(result: Pick<ParseResult, 'document' | 'measures'>, 
   const plan = planTitle(result.document.title)
   const title = options.title !== undefined ? options.title : plan ? `${plan.replace(/（\d{4}版）$|\(\d{4}版\)$/, '')}任务清单` : '任务清单'
   const picked = measures.filter((m) => selected(options.parts, m.part))
-  return { title, columns: options.columns ?? defaultColumns(picked, rows), rows }
+  const deadlineText = options.deadlineText ?? 'written'
+  return { title, columns: options.columns ?? defaultColumns(picked, rows), rows, deadlineText }
 }

@@ -1,5 +1,6 @@
-export { TASK_COLUMNS, COLUMN_HEADERS, cellText } from './columns.js'
-export type { TaskColumn, TaskTable } from './columns.js'
+export { TASK_COLUMNS, COLUMN_HEADERS, cellText, cellOptions } from './columns.js'
+export type { TaskColumn, TaskTable, CellOptions, DeadlineDisplay } from './columns.js'
+export { unitsCell, deadlineCell } from './cells.js'
 export {
   toTaskRows,
   toTaskTable,
@@ -7,12 +8,11 @@ export {
   measureCell,
   directionCell,
   DIRECTION_MODES,
-  unitsCell,
   hasLeadLabel,
   planTitle,
 } from './generate.js'
 export type { DirectionMode, PartSelector, TaskRowOptions, TaskTableOptions } from './generate.js'
-export { formatDeadline, deadlineDate } from './deadlineText.js'
+export { deadlineDate } from './deadlineText.js'
 export {
   writeTaskTable,
   EXPORT_FORMATS,

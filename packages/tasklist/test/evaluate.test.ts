@@ -8,9 +8,10 @@ import { formatReport } from '../src/evaluate/format.js'
 import { matchTexts } from '../src/evaluate/match.js'
 import { dice } from '../src/evaluate/similarity.js'
 import { readTaskTable } from '../src/import/readTaskTable.js'
-import { taskRow } from './fixtures/export/tables.js'
+import { cellDeadline, cellUnits } from '../src/import/rowUnits.js'
+import { type RowCells, taskRow } from './fixtures/export/tables.js'
 
-const row = (seq: number, fields: Partial<TaskRow> & { measure: string }): TaskRow => taskRow({ seq, ...fields })
+const row = (seq: number, fields: Omit<RowCells, 'seq'> & { measure: string }): TaskRow => taskRow({ seq, ...fields })
 
 describe('dice', () => {
   test.each([
@@ -87,7 +88,7 @@ describe('field rules', () => {
     { a: '市供电公司、市发展改革委，各县（市、区）人民政府，各县（市、区）供电公司', b: '市供电公司、市发展改革委', same: false },
     { a: '人行许昌中心支行、市发展改革委', b: '人行许昌市中心支行、市发展改革委', same: false },
   ])('sameUnits($a, $b) = $same', ({ a, b, same }) => {
-    expect(sameUnits(a, b)).toBe(same)
+    expect(sameUnits(cellUnits(a, 'responsible'), cellUnits(b, 'responsible'))).toBe(same)
   })
 
   test.each([
@@ -105,7 +106,7 @@ describe('field rules', () => {
     { a: '', b: '', same: true },
     { a: '', b: '2022年6月', same: false },
   ])('sameDeadline($a, $b) = $same', ({ a, b, same }) => {
-    expect(sameDeadline(a, b)).toBe(same)
+    expect(sameDeadline(cellDeadline(a), cellDeadline(b))).toBe(same)
   })
 
   test.each([
@@ -184,7 +185,7 @@ describe('evaluate', () => {
     expect(text).toMatch(/企业开办\s+2\s+2\s+100\.0%/u)
     expect(text).toContain('Reference rows not matched (1)')
     expect(text).toContain('#4 [获得电力] 积极宣传办电政策。')
-    expect(text).toContain('责任单位: reference 「市税务局、市公安局，各县（市、区）人民政府」 / generated 「市税务局」')
+    expect(text).toContain('责任单位: reference 「市税务局、市公安局、各县（市、区）人民政府」 / generated 「市税务局」')
     expect(text).toMatchInlineSnapshot(`
       "任务清单 evaluation (rows matched on 升级措施 bigram Dice ≥ 0.5; 改革方向 same at Dice ≥ 0.8)
         reference rows  4
@@ -210,7 +211,7 @@ describe('evaluate', () => {
 
       Matched rows that differ (2)
         #2 ↔ generated #2, Dice 0.86: 免费向新开办企业发放税务Ukey，在全市范围内…
-            责任单位: reference 「市税务局、市公安局，各县（市、区）人民政府」 / generated 「市税务局」
+            责任单位: reference 「市税务局、市公安局、各县（市、区）人民政府」 / generated 「市税务局」
             升级措施: reference 「免费向新开办企业发放税务Ukey，在全市范围内推行免费刻制印章。」 / generated 「免费向新开办企业发放税务Ukey，推行免费刻制印章。」
         #3 ↔ generated #3, Dice 1.00: 清理规范收费项目。严格按照价格主管部门批复的项…
             完成时限: reference 「2022年6月」 / generated 「持续推进」
@@ -257,7 +258,7 @@ describe('evaluate', () => {
       ## Matched rows that differ (2)
 
       - #2 ↔ generated #2, Dice 0.86: 免费向新开办企业发放税务Ukey，在全市范围内…
-        - 责任单位: reference 「市税务局、市公安局，各县（市、区）人民政府」 / generated 「市税务局」
+        - 责任单位: reference 「市税务局、市公安局、各县（市、区）人民政府」 / generated 「市税务局」
         - 升级措施: reference 「免费向新开办企业发放税务Ukey，在全市范围内推行免费刻制印章。」 / generated 「免费向新开办企业发放税务Ukey，推行免费刻制印章。」
       - #3 ↔ generated #3, Dice 1.00: 清理规范收费项目。严格按照价格主管部门批复的项…
         - 完成时限: reference 「2022年6月」 / generated 「持续推进」

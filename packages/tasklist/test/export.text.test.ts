@@ -1,3 +1,4 @@
+import { TaskRow } from '@policykb/model'
 import { describe, expect, test } from 'vitest'
 import type { TaskTable } from '../src/columns.js'
 import { quoteCsvField, writeCsv } from '../src/export/csv.js'
@@ -52,7 +53,7 @@ describe('writeCsv', () => {
         '序号,所属专项,改革方向,升级措施,牵头单位,责任单位,完成时限\r\n' +
         '1,企业开办,压缩开办时间,"全面推行""一网通办""，企业开办1个工作日办结。",市市场监管局,市市场监管局、市政数局,2022年12月\r\n' +
         `2,企业开办,压缩开办时间,"'=HYPERLINK(""http://x"",""点击"")",,'-市税务局,持续推进\r\n` +
-        '3,获得电力,,"a|b\n第二行",,"市供电公司,各县（市、区）",\r\n',
+        '3,获得电力,,"a|b\n第二行",,市供电公司、各县（市、区）,\r\n',
     )
   })
 
@@ -79,7 +80,7 @@ describe('writeMarkdown', () => {
         '| --- | --- | --- | --- | --- | --- | --- |',
         '| 1 | 企业开办 | 压缩开办时间 | 全面推行"一网通办"，企业开办1个工作日办结。 | 市市场监管局 | 市市场监管局、市政数局 | 2022年12月 |',
         '| 2 | 企业开办 | 压缩开办时间 | =HYPERLINK("http://x","点击") |  | -市税务局 | 持续推进 |',
-        '| 3 | 获得电力 |  | a\\|b<br>第二行 |  | 市供电公司,各县（市、区） |  |',
+        '| 3 | 获得电力 |  | a\\|b<br>第二行 |  | 市供电公司、各县（市、区） |  |',
         '',
       ].join('\n'),
     )
@@ -92,46 +93,12 @@ describe('writeMarkdown', () => {
 })
 
 describe('writeJson', () => {
-  test('exact output', () => {
-    const expected = [
-      {
-        seq: 1,
-        specialty: '企业开办',
-        direction: '压缩开办时间',
-        measure: '全面推行"一网通办"，企业开办1个工作日办结。',
-        leadUnits: ['市市场监管局'],
-        units: '市市场监管局、市政数局',
-        deadline: '2022年12月',
-        deadlineDate: '2022-12-31',
-        span: { start: 10, end: 32, line: 3, endLine: 4 },
-      },
-      {
-        seq: 2,
-        specialty: '企业开办',
-        direction: '压缩开办时间',
-        measure: '=HYPERLINK("http://x","点击")',
-        leadUnits: [],
-        units: '-市税务局',
-        deadline: '持续推进',
-        deadlineDate: null,
-        span: null,
-      },
-      {
-        seq: 3,
-        specialty: '获得电力',
-        direction: null,
-        measure: 'a|b\n第二行',
-        leadUnits: [],
-        units: '市供电公司,各县（市、区）',
-        deadline: '',
-        deadlineDate: null,
-        span: null,
-      },
-    ]
+  test('exact output: the rows as TaskRow records, units and deadline as data', () => {
     const json = writeJson(SMALL_TABLE)
-    expect(json).toBe(JSON.stringify(expected, null, 2) + '\n')
+    expect(json).toBe(JSON.stringify(SMALL_TABLE.rows, null, 2) + '\n')
     expect(json.split('\n').slice(0, 4)).toEqual(['[', '  {', '    "seq": 1,', '    "specialty": "企业开办",'])
-    expect(Object.keys(JSON.parse(json)[0])).toEqual([
+    const parsed = JSON.parse(json) as unknown[]
+    expect(Object.keys(parsed[0] as object)).toEqual([
       'seq',
       'specialty',
       'direction',
@@ -141,7 +108,13 @@ describe('writeJson', () => {
       'deadline',
       'deadlineDate',
       'span',
+      'measureId',
+      'line',
     ])
+    expect(parsed.every((row) => TaskRow.safeParse(row).success)).toBe(true)
+    expect((parsed[0] as TaskRow).deadline).toMatchObject({ kind: 'date', text: '2022年12月', date: '2022-12-31', span: null })
+    expect((parsed[1] as TaskRow).deadline).toMatchObject({ kind: 'ongoing', text: '持续推进' })
+    expect((parsed[2] as TaskRow).deadline).toBeNull()
   })
 })
 

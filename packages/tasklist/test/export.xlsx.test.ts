@@ -32,7 +32,7 @@ describe('writeXlsx', async () => {
     expect(sheet.getCell('A3').value).toBe(1)
     expect(sheet.getCell('D3').value).toBe('全面推行"一网通办"，企业开办1个工作日办结。')
     expect(sheet.getCell('E3').value).toBe('市市场监管局')
-    expect(sheet.getCell('F5').value).toBe('市供电公司,各县（市、区）')
+    expect(sheet.getCell('F5').value).toBe('市供电公司、各县（市、区）')
     expect(sheet.rowCount).toBe(5)
   })
 

@@ -5,7 +5,12 @@
  */
 import { parse } from '@policykb/parser'
 import { describe, expect, test } from 'vitest'
-import { defaultColumns, directionCell, hasLeadLabel, measureCell, planTitle, toTaskRows, toTaskTable, unitsCell } from '../src/generate.js'
+import type { Measure } from '@policykb/model'
+import { deadlineCell, unitsCell as unitsOf } from '../src/cells.js'
+import { defaultColumns, directionCell, hasLeadLabel, measureCell, planTitle, toTaskRows, toTaskTable } from '../src/generate.js'
+
+/** 责任单位 of a measure's row, beside a 牵头单位 column or not. */
+const unitsCell = (m: Measure, leadColumn: boolean) => unitsOf(toTaskRows([m])[0]!.units, leadColumn)
 
 const PLAN = [
   '关于印发《某市营商环境提升行动方案（2022版）》的通知',
@@ -40,19 +45,20 @@ describe('toTaskRows', () => {
   })
 
   test('lead apart from 责任单位 when the plan labels leads', () => {
-    expect(rows.map((r) => [r.leadUnits, r.units])).toEqual([
+    expect(rows.map((r) => [r.leadUnits.map((u) => u.name), unitsOf(r.units, true)])).toEqual([
       [['市政数局'], '市住房城乡建设局、各县（市、区）人民政府'],
       [['市司法局'], '市直各有关部门'],
       [[], '市自然资源和规划局'],
     ])
   })
 
-  test('完成时限 for display, and its date', () => {
-    expect(rows.map((r) => [r.deadline, r.deadlineDate])).toEqual([
-      ['2022年6月', '2022-06-30'],
-      ['持续推进', null],
-      ['2022年12月', '2022-12-31'],
+  test('完成时限 as written by default, normalised on request, and its date', () => {
+    expect(rows.map((r) => [deadlineCell(r.deadline), deadlineCell(r.deadline, 'normalized'), r.deadlineDate])).toEqual([
+      ['2022年6月底前', '2022年6月', '2022-06-30'],
+      ['持续推进', '持续推进', null],
+      ['2022年12月', '2022年12月', '2022-12-31'],
     ])
+    expect(rows[0]!.deadline).toMatchObject({ kind: 'date', text: '2022年6月底前', date: '2022-06-30' })
   })
 
   test('parts: only the chosen parts give rows', () => {
@@ -117,7 +123,7 @@ describe('columns and title', () => {
   })
 
   test('without a lead column, the lead stays in 责任单位', () => {
-    expect(unitsCell(measures[0]!, false)).toBe('市政数局；市住房城乡建设局、各县（市、区）人民政府')
+    expect(unitsCell(measures[0]!, false)).toBe('市政数局牵头，市住房城乡建设局、各县（市、区）人民政府')
     expect(unitsCell(measures[0]!, true)).toBe('市住房城乡建设局、各县（市、区）人民政府')
   })
 
@@ -157,12 +163,14 @@ describe('责任单位 holds units only', () => {
   ).measures
 
   test('a leader is not written as a unit', () => {
-    expect(unitsCell(plan[0]!, false)).toBe('区政务服务局、区司法局')
+    // the plan's `列第一位者为牵头单位` is read as a rule of the whole document
+    expect(unitsCell(plan[0]!, false)).toBe('区政务服务局牵头，区司法局')
   })
 
-  test('the role words stay as written, the note goes', () => {
-    expect(unitsCell(plan[1]!, false)).toBe('区国资局、区财政局按照职责分工负责')
-    expect(unitsCell(plan[2]!, false)).toBe('区发改局牵头；区市场监管局配合；各街道负责落实')
+  test('role words in one form, the note read (列第一位者为牵头单位) and gone', () => {
+    expect(unitsCell(plan[1]!, false)).toBe('区国资局牵头，区财政局')
+    expect(unitsCell(plan[2]!, false)).toBe('区发改局牵头，区市场监管局配合，各街道负责落实')
+    expect(unitsCell(plan[2]!, true)).toBe('区市场监管局、各街道')
   })
 
   test('分工 lines give the cell; the leader line stays out of 升级措施', () => {
@@ -178,18 +186,5 @@ describe('责任单位 holds units only', () => {
       ['responsible', '责任单位', '区政务服务局、区司法局'],
     ])
     expect(plan[0]!.units.map((u) => u.name)).toEqual(['区政务服务局', '区司法局'])
-  })
-
-  test('a note left in a value is cut at its 。', () => {
-    const m = plan[0]!
-    const span = m.responsibility!.span
-    const noted = {
-      ...m,
-      responsibility: {
-        ...m.responsibility!,
-        entries: [{ label: '责任单位', kind: 'responsible' as const, value: '区政务服务局。以下措施均需各街道落实，不再单独列出', span }],
-      },
-    }
-    expect(unitsCell(noted, false)).toBe('区政务服务局')
   })
 })

@@ -6,7 +6,17 @@ import { describe, expect, test } from 'vitest'
 import { evaluate } from '../src/evaluate/evaluate.js'
 import { writeCsv } from '../src/export/csv.js'
 import { writeXlsx } from '../src/export/xlsx.js'
+import type { TaskRow } from '@policykb/model'
+import { deadlineCell, unitsCell } from '../src/cells.js'
 import { detectFormat, readTaskTable } from '../src/import/readTaskTable.js'
+
+/** A row with its units and deadline as the table's cells show them (no 牵头单位 column unless `leadColumn`). */
+const shown = (row: TaskRow, leadColumn = false) => ({
+  ...row,
+  leadUnits: row.leadUnits.map((u) => u.name),
+  units: unitsCell(row.units, leadColumn),
+  deadline: deadlineCell(row.deadline),
+})
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url))
 const SEED_002 = here('../../../fixtures/002_c5ffb9b641a0b531/002_c5ffb9b641a0b531.txt')
@@ -14,7 +24,7 @@ const SEED_002 = here('../../../fixtures/002_c5ffb9b641a0b531/002_c5ffb9b641a0b5
 describe('attachment 24 of seed 002 (the 307-row 任务清单 made by hand)', async () => {
   const text = readFileSync(SEED_002, 'utf8')
   const { table, diagnostics } = await readTaskTable(text, { file: '002.txt' })
-  const bySeq = (seq: number) => table.rows.find((r) => r.seq === seq)!
+  const bySeq = (seq: number) => shown(table.rows.find((r) => r.seq === seq)!)
 
   test('all 307 rows, in order, with title and columns', () => {
     expect(table.title).toBe('许昌市营商环境优化提升任务清单')
@@ -96,10 +106,10 @@ describe('attachment 24 of seed 002 (the 307-row 任务清单 made by hand)', as
     { seq: 151, specialty: '政府采购', direction: '进一步提升服务企业能力', units: '市财政局、市直各预算单位', deadline: '持续推进' },
     { seq: 152, specialty: '政府采购', direction: '进一步提升服务企业能力', units: '市财政局', deadline: '2022年12月' },
     { seq: 186, specialty: '政务服务', direction: '提升政务服务满意度', units: '', deadline: '' },
-    { seq: 33, specialty: '获得电力', direction: '提升企业用电体验', units: '市供电公司、市发展改革委，各县（市、区）人民政府，各县（市、区）供电公司', deadline: '2022年12月' },
-    { seq: 22, specialty: '获得电力', direction: '建立健全组织机构', units: '市供电公司、市政数局、市住房城乡建设局，各县（市、区）人民政府，各县（市、区）供电公司', deadline: '2022年5月' },
-    { seq: 24, specialty: '获得电力', direction: '降低企业办电成本', units: '市供电公司、市发展改革委、市市场监管局，各县（市、区）人民政府，各县（市、区）供电公司', deadline: '2022年6月' },
-    { seq: 52, specialty: '不动产登记', direction: '深化“互联网+不动产登记”', units: '市自然资源和规划局牵头，市财政局、市住房城乡建设局、市政数局、市税务局，各县（市、区）人民政府按职责分工负责', deadline: '2022年12月' },
+    { seq: 33, specialty: '获得电力', direction: '提升企业用电体验', units: '市供电公司、市发展改革委、各县（市、区）人民政府、各县（市、区）供电公司', deadline: '2022年12月' },
+    { seq: 22, specialty: '获得电力', direction: '建立健全组织机构', units: '市供电公司、市政数局、市住房城乡建设局、各县（市、区）人民政府、各县（市、区）供电公司', deadline: '2022年5月' },
+    { seq: 24, specialty: '获得电力', direction: '降低企业办电成本', units: '市供电公司、市发展改革委、市市场监管局、各县（市、区）人民政府、各县（市、区）供电公司', deadline: '2022年6月' },
+    { seq: 52, specialty: '不动产登记', direction: '深化“互联网+不动产登记”', units: '市自然资源和规划局牵头，市财政局、市住房城乡建设局、市政数局、市税务局、各县（市、区）人民政府', deadline: '2022年12月' },
     { seq: 227, specialty: '劳动力市场监管', direction: '加强公共就业服务', units: '市人力资源社会保障局', deadline: '2022年12月' },
     { seq: 241, specialty: '包容普惠创新', direction: '坚决打赢蓝天保卫战', units: expect.stringContaining('市生态环境局'), deadline: '持续推进' },
     { seq: 268, specialty: '保护中小投资者', direction: '妥善审理涉及中小投资者权益保护类案件', units: '市中级人民法院', deadline: '持续推进' },
@@ -125,12 +135,17 @@ describe('attachment 24 of seed 002 (the 307-row 任务清单 made by hand)', as
   })
 
   test('deadlines are whitespace-normalised and dated', () => {
-    expect(new Set(table.rows.map((r) => r.deadline))).toEqual(
+    expect(new Set(table.rows.map((r) => deadlineCell(r.deadline)))).toEqual(
       new Set(['2022年12月', '2022年9月', '2022年6月', '2022年5月', '2022年10月', '持续推进', '']),
     )
     expect(bySeq(22)).toMatchObject({ deadline: '2022年5月', deadlineDate: '2022-05-31' })
     expect(bySeq(41)).toMatchObject({ deadline: '持续推进', deadlineDate: null })
-    for (const row of table.rows) expect(row).toMatchObject({ span: null, measureId: null, leadUnits: [] })
+    expect(table.rows[21]!.deadline).toMatchObject({ kind: 'date', text: '2022年5月', date: '2022-05-31', span: null })
+    for (const row of table.rows) {
+      expect(row).toMatchObject({ span: null, measureId: null })
+      // no 牵头单位 column: the leads are the units the 责任单位 cell writes with 牵头
+      expect(row.leadUnits).toEqual(row.units.filter((u) => u.role === 'lead'))
+    }
   })
 })
 
@@ -166,7 +181,7 @@ describe('text tables', async () => {
       ['执行合同', '减轻当事人诉讼费用负担'],
     ])
     expect(table.rows[7]!.measure).toBe('严格规范上诉、发回重审等上下级法院之间的案件移转流程。')
-    expect(table.rows[0]!.deadline).toBe('2022年12月')
+    expect(deadlineCell(table.rows[0]!.deadline)).toBe('2022年12月')
     const rules = diagnostics.filter((d) => d.severity !== 'info').map((d) => [d.line, d.ruleId])
     expect(rules).toEqual([
       [13, 'import-lost-cell'],
@@ -178,7 +193,7 @@ describe('text tables', async () => {
   test('a wrapped line between rows is joined to the row above', async () => {
     const wrapped = '序号\t升级措施\t责任单位\t完成时限\n1\t推行承诺制审批，\t市发展改革委\t2022年6月\n提升审批效率。\n2\t优化办电服务。\t市供电公司\t持续推进\n'
     const result = await readTaskTable(wrapped)
-    expect(result.table.rows.map((r) => r.deadline)).toEqual(['2022年6月提升审批效率。', '持续推进'])
+    expect(result.table.rows.map((r) => deadlineCell(r.deadline))).toEqual(['2022年6月提升审批效率。', '持续推进'])
     expect(result.diagnostics.map((d) => d.ruleId)).toContain('import-joined-line')
   })
 })
@@ -191,15 +206,15 @@ describe('csv', async () => {
     const { table, diagnostics } = await readTaskTable(new Uint8Array(bytes), { file: 'small.csv' })
     expect(table.title).toBe('某区优化营商环境重点任务清单')
     expect(table.columns).toEqual(['seq', 'measure', 'specialty', 'direction', 'lead', 'units', 'deadline'])
-    expect(table.rows.map((r) => [r.seq, r.line, r.specialty, r.direction, r.deadline, r.deadlineDate])).toEqual([
+    expect(table.rows.map((r) => [r.seq, r.line, r.specialty, r.direction, deadlineCell(r.deadline), r.deadlineDate])).toEqual([
       [1, 3, '办理建筑许可', '进一步精简审批环节', '2022年6月', '2022-06-30'],
       [2, 4, '办理建筑许可', '优化完善工程地质勘察服务', '2022年12月底前', '2022-12-31'],
       [3, 6, '办理建筑许可', '优化完善工程地质勘察服务', '长期坚持', null],
     ])
     expect(table.rows[0]!.measure).toBe('持续深化工程建设项目审批制度改革，进一步精简审批环节，“一张表单”统一受理。'.replace(/[“”]/gu, '"'))
     expect(table.rows[1]!.measure).toBe('对于新出让的产业类项目，推行区域评估。')
-    expect(table.rows[2]!.leadUnits).toEqual(['市发展改革委', '市住房城乡建设局'])
-    expect(table.rows[2]!.units).toBe('市发展改革委，各县（市、区）人民政府')
+    expect(shown(table.rows[2]!, true).leadUnits).toEqual(['市发展改革委', '市住房城乡建设局'])
+    expect(shown(table.rows[2]!, true).units).toBe('市发展改革委、各县（市、区）人民政府')
     expect(diagnostics.filter((d) => d.ruleId === 'import-fill-merged').map((d) => d.line)).toEqual([4, 6])
   })
 
@@ -235,7 +250,7 @@ describe('xlsx', () => {
     expect(detectFormat(bytes)).toBe('xlsx')
     const { table, diagnostics } = await readTaskTable(bytes, { file: 'list.xlsx' })
     expect(table.title).toBe('某县营商环境任务清单')
-    expect(table.rows.map((r) => [r.seq, r.line, r.specialty, r.direction, r.deadline])).toEqual([
+    expect(table.rows.map((r) => [r.seq, r.line, r.specialty, r.direction, deadlineCell(r.deadline)])).toEqual([
       [1, 3, '获得用气', '主动对接服务', '2022年5月'],
       [2, 4, '获得用气', '压减申请材料', '2022年5月31日'],
       [3, 7, '获得用气', '获得用气', '持续推进'],

@@ -24,7 +24,7 @@ export interface CommandEntry {
  * for xlsx and docx), and spread `IO_OPTIONS` into the command's options for `-o`, `-e` and `-q`.
  */
 export const commands: readonly CommandEntry[] = [
-  { name: 'parse', summary: 'parse a policy document into its outline and measures (json, tree, md)', load: async () => (await import('./parse.js')).parseCommand },
+  { name: 'parse', summary: 'parse a policy document into its outline and measures (json, tree, md, text)', load: async () => (await import('./parse.js')).parseCommand },
   { name: 'tasklist', summary: 'make the 任务清单 (task table) of a plan (md, csv, json, xlsx, docx)', load: async () => (await import('./tasklist.js')).tasklistCommand },
   { name: 'eval', summary: 'measure the generated 任务清单 against a reference table (text, md, json)', load: async () => (await import('./eval.js')).evalCommand },
   { name: 'index', summary: 'build a searchable knowledge base from documents or directories', load: async () => (await import('./indexCommand.js')).indexCommand },

@@ -1,4 +1,5 @@
 import { basename } from 'node:path'
+import type { Deadline } from '@policykb/model'
 import {
   ByUnitOptionsSchema,
   formatHits,
@@ -10,11 +11,15 @@ import {
   SearchOptionsSchema,
 } from '@policykb/search'
 import { defineCommand, UsageError } from '../command.js'
-import { deadlineView } from '../format/json.js'
 import { checkEncoding, IO_OPTIONS, type Io, PROGRAM, reportError, writeOutput } from '../io.js'
 import { KB_OPTION, knowledgeBaseSource, outputWidth } from '../kb.js'
 
 const FORMATS = ['table', 'json'] as const
+
+/** A hit's deadline in `search --format json`: as written, its kind, its ISO date (null when none). */
+function deadlineView(deadline: Deadline): { text: string; kind: Deadline['kind']; date: string | null } {
+  return { text: deadline.text, kind: deadline.kind, date: 'date' in deadline ? deadline.date : null }
+}
 const KINDS = ['dated', 'ongoing', 'none'] as const
 const ROLES = ['any', 'lead', 'primary', 'responsible', 'cooperating', 'implementing'] as const
 

@@ -16,6 +16,7 @@ import { checkEncoding, describeFsError, formatDiagnostic, IO_OPTIONS, reportDia
 import { PARTS_OPTION, partsOption, partsWarning } from '../parts.js'
 
 const MEASURE_TEXTS = ['lead', 'full'] as const
+const DEADLINE_TEXTS = ['written', 'normalized'] as const
 
 /** `--direction`, shared with `eval`: where 改革方向 comes from for two-level measures. */
 export const DIRECTION_OPTION = {
@@ -74,6 +75,11 @@ export const tasklistCommand = defineCommand({
       description: '升级措施 text: lead (default; sub-items cut to their titles) or full',
     },
     direction: DIRECTION_OPTION,
+    deadline: {
+      type: 'string',
+      value: 'MODE',
+      description: '完成时限 text: written (default; as the source writes it, 2022年6月底前) or normalized (2022年6月)',
+    },
     corrections: {
       type: 'string',
       value: 'FILE',
@@ -92,6 +98,7 @@ export const tasklistCommand = defineCommand({
     const format = oneOf(values.format ?? 'md', EXPORT_FORMATS, 'format', 'tasklist')
     const measureText = oneOf(values['measure-text'] ?? 'lead', MEASURE_TEXTS, '--measure-text', 'tasklist')
     const direction = oneOf(values.direction ?? 'heading', DIRECTION_MODES, '--direction', 'tasklist')
+    const deadlineText = oneOf(values.deadline ?? 'written', DEADLINE_TEXTS, '--deadline', 'tasklist')
     const parts = partsOption(values.parts, 'tasklist')
     const columns = columnsOption(values.columns)
     checkEncoding(values.encoding, 'tasklist')
@@ -122,6 +129,7 @@ export const tasklistCommand = defineCommand({
       ...(parts === undefined ? {} : { parts }),
       measureText: measureText as (typeof MEASURE_TEXTS)[number],
       direction,
+      deadlineText,
       ...(columns === undefined ? {} : { columns }),
       ...(values.title === undefined ? {} : { title: values.title.trim() === '' ? null : values.title }),
     })

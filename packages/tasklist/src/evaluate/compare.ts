@@ -1,4 +1,4 @@
-import { parseDeadline } from '../import/deadline.js'
+import type { TaskDeadline, TaskUnit } from '@policykb/model'
 import { dice, normalizeForMatch } from './similarity.js'
 
 /** The fields of a matched pair of rows that are compared. */
@@ -7,39 +7,30 @@ export const COMPARED_FIELDS = ['units', 'deadline', 'direction', 'specialty'] a
 export type ComparedField = (typeof COMPARED_FIELDS)[number]
 
 /**
- * Fold a 责任单位 cell for comparison: whitespace removed, brackets and punctuation folded to one
- * width (`（）` → `()`, `【】` → `[]`, `〔〕` → `()`), and the list separators `，` `,` `；` `;` read as `、`
- * (a list joined differently names the same units).
- * @param units - the cell
+ * Same 责任单位: the same units with the same roles, each once, in the same order (names compared
+ * in their normalised form, so bracket width and spacing do not matter). A shortened list is
+ * different; a table that writes `X牵头，Y配合` and a statement `牵头单位：X；配合单位：Y` agree.
+ * @param a - one row's units
+ * @param b - the other's
  */
-export function normalizeUnits(units: string): string {
-  return normalizeForMatch(units.replace(/[【】〔〕]/gu, (c) => ({ '【': '[', '】': ']', '〔': '(', '〕': ')' })[c] ?? c))
-    .replace(/[,;]/gu, '、')
+export function sameUnits(a: readonly TaskUnit[], b: readonly TaskUnit[]): boolean {
+  const key = (units: readonly TaskUnit[]) => [...new Set(units.map((u) => `${normalizeForMatch(u.normalized)}:${u.role}`))].join('、')
+  return key(a) === key(b)
 }
 
 /**
- * Same 责任单位: equal after {@link normalizeUnits}. A shortened list is different.
- * @param a - one cell
+ * Same 完成时限: the same year and month of the due date (`2022年6月` = `2022年6月底前` =
+ * `2022年6月30日`; `2022年` falls due in December), or both ongoing (持续推进 = 长期坚持 = 常态化推进).
+ * Two deadlines that name no time are the same when their text is; no deadline equals none.
+ * @param a - one deadline, null when none
  * @param b - the other
  */
-export function sameUnits(a: string, b: string): boolean {
-  return normalizeUnits(a) === normalizeUnits(b)
-}
-
-/**
- * Same 完成时限: the same year and month (`2022年6月` = `2022年6月底前` = `2022年6月30日`;
- * `2022年` counts as December), or both ongoing (持续推进 = 长期坚持 = 常态化推进). Two cells that
- * name no time are the same when their text is.
- * @param a - one cell
- * @param b - the other
- */
-export function sameDeadline(a: string, b: string): boolean {
-  const x = parseDeadline(a)
-  const y = parseDeadline(b)
-  if (x.kind === 'date' && y.kind === 'date') return x.year === y.year && x.month === y.month
-  if (x.kind === 'ongoing' && y.kind === 'ongoing') return true
-  if (x.kind === 'none' && y.kind === 'none') return normalizeForMatch(a) === normalizeForMatch(b)
-  return false
+export function sameDeadline(a: TaskDeadline | null, b: TaskDeadline | null): boolean {
+  if (a === null || b === null) return a === b
+  const due = (d: TaskDeadline) => (d.kind === 'date' || d.kind === 'period' ? d.date.slice(0, 7) : null)
+  if (due(a) !== null || due(b) !== null) return due(a) === due(b)
+  if (a.kind === 'ongoing' && b.kind === 'ongoing') return true
+  return a.kind === b.kind && normalizeForMatch(a.text) === normalizeForMatch(b.text)
 }
 
 /**

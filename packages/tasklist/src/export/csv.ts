@@ -1,4 +1,4 @@
-import { COLUMN_HEADERS, cellText } from '../columns.js'
+import { COLUMN_HEADERS, cellOptions, cellText } from '../columns.js'
 import type { TaskTable } from '../columns.js'
 import { csvSafe } from './safeCell.js'
 
@@ -30,7 +30,7 @@ export function quoteCsvField(field: string): string {
 export function writeCsv(table: TaskTable, options: CsvOptions = {}): string {
   const records = [
     table.columns.map((column) => COLUMN_HEADERS[column]),
-    ...table.rows.map((row) => table.columns.map((column) => csvSafe(cellText(row, column)))),
+    ...table.rows.map((row) => table.columns.map((column) => csvSafe(cellText(row, column, cellOptions(table))))),
   ]
   const body = records.map((fields) => fields.map(quoteCsvField).join(',') + '\r\n').join('')
   return (options.bom ?? true) ? `\uFEFF${body}` : body

@@ -18,7 +18,7 @@ import {
   VerticalMergeType,
   WidthType,
 } from 'docx'
-import { COLUMN_HEADERS, cellText } from '../columns.js'
+import { COLUMN_HEADERS, cellOptions, cellText } from '../columns.js'
 import type { TaskColumn, TaskTable } from '../columns.js'
 import { columnWidths } from './layout.js'
 import { mergeRoles } from './merge.js'
@@ -175,7 +175,7 @@ export async function writeDocx(table: TaskTable, options: DocxOptions = {}): Pr
             children:
               role === 'continue'
                 ? [new Paragraph({ pageBreakBefore: breakBefore })]
-                : paragraphs(cellText(row, column), alignment, false, breakBefore),
+                : paragraphs(cellText(row, column, cellOptions(table)), alignment, false, breakBefore),
           })
         }),
       }),

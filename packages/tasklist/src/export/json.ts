@@ -1,26 +1,13 @@
-import type { Span } from '@policykb/model'
+import type { TaskRow } from '@policykb/model'
 import type { TaskTable } from '../columns.js'
 
-/** One row of the JSON export. */
-export interface TaskRowJson {
-  seq: number
-  specialty: string | null
-  direction: string | null
-  measure: string
-  leadUnits: string[]
-  /** 责任单位 as displayed. */
-  units: string
-  /** 完成时限 as displayed; empty when none. */
-  deadline: string
-  /** ISO date (YYYY-MM-DD) of the deadline, null when none or ongoing. */
-  deadlineDate: string | null
-  /** Span of the source measure in the normalised text (UTF-16 offsets), null for imported rows. */
-  span: Span | null
-}
+/** One row of the JSON export: a {@link TaskRow}, as `@policykb/model/schema/task-row.schema.json` describes it. */
+export type TaskRowJson = TaskRow
 
 /**
- * The JSON-ready rows of a 任务清单, with keys in a fixed order. All rows' fields are written
- * whatever `table.columns` shows, since JSON is read by programs, not printed.
+ * The JSON-ready rows of a 任务清单, with keys in a fixed order: each a {@link TaskRow} with its
+ * units and deadline as records (`deadline.text` as written, `deadlineDate` the ISO date). All
+ * fields are written whatever `table.columns` shows, since JSON is read by programs, not printed.
  * @param table - the table (not mutated)
  * @returns one object per row
  */
@@ -30,14 +17,13 @@ export function toJsonRows(table: TaskTable): TaskRowJson[] {
     specialty: row.specialty,
     direction: row.direction,
     measure: row.measure,
-    leadUnits: [...row.leadUnits],
-    units: row.units,
-    deadline: row.deadline,
+    leadUnits: row.leadUnits.map((u) => ({ ...u })),
+    units: row.units.map((u) => ({ ...u })),
+    deadline: row.deadline === null ? null : { ...row.deadline },
     deadlineDate: row.deadlineDate,
-    span:
-      row.span === null
-        ? null
-        : { start: row.span.start, end: row.span.end, line: row.span.line, endLine: row.span.endLine },
+    span: row.span === null ? null : { ...row.span },
+    measureId: row.measureId,
+    line: row.line,
   }))
 }
 

@@ -1,4 +1,4 @@
-import { COLUMN_HEADERS, cellText } from '../columns.js'
+import { COLUMN_HEADERS, cellOptions, cellText } from '../columns.js'
 import type { TaskTable } from '../columns.js'
 
 /** Options of {@link writeMarkdown}. */
@@ -34,7 +34,7 @@ export function writeMarkdown(table: TaskTable, options: MarkdownOptions = {}): 
   const lines = [
     line(table.columns.map((column) => COLUMN_HEADERS[column])),
     line(table.columns.map(() => '---')),
-    ...table.rows.map((row) => line(table.columns.map((column) => escapeMarkdownCell(cellText(row, column))))),
+    ...table.rows.map((row) => line(table.columns.map((column) => escapeMarkdownCell(cellText(row, column, cellOptions(table)))))),
   ]
   const heading = (options.title ?? true) && table.title ? [`# ${table.title}`, ''] : []
   return [...heading, ...lines].join('\n') + '\n'

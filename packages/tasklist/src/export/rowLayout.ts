@@ -1,4 +1,4 @@
-import { cellText } from '../columns.js'
+import { cellOptions, cellText } from '../columns.js'
 import type { TaskTable } from '../columns.js'
 import { wrappedLines } from './layout.js'
 import { verticalMerges } from './merge.js'
@@ -87,14 +87,14 @@ function rowHeights(table: TaskTable, merges: readonly MergeRange[], options: Ro
   const heights = table.rows.map((row, index) =>
     table.columns.reduce((height, column, c) => {
       if (merged.has(`${column}:${index}`)) return height
-      return Math.max(height, textHeight(cellText(row, column), widths[c] ?? fontSize, fontSize))
+      return Math.max(height, textHeight(cellText(row, column, cellOptions(table)), widths[c] ?? fontSize, fontSize))
     }, minimum),
   )
   for (const merge of merges) {
     const row = table.rows[merge.first]
     if (row === undefined) continue
     const width = widths[table.columns.indexOf(merge.column)] ?? fontSize
-    const need = textHeight(cellText(row, merge.column), width, fontSize)
+    const need = textHeight(cellText(row, merge.column, cellOptions(table)), width, fontSize)
     const rows = range(merge.first, merge.last)
     const have = rows.reduce((sum, i) => sum + (heights[i] ?? 0), 0)
     if (need <= have) continue

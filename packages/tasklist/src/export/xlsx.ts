@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs'
-import { COLUMN_HEADERS, cellText } from '../columns.js'
+import { COLUMN_HEADERS, cellOptions, cellText } from '../columns.js'
 import type { TaskColumn, TaskTable } from '../columns.js'
 import { columnPixels, columnWidths } from './layout.js'
 import { PAGE_MARGINS, PRINTABLE_HEIGHT, PRINTABLE_WIDTH } from './page.js'
@@ -138,7 +138,7 @@ export async function writeXlsx(table: TaskTable, options: XlsxOptions = {}): Pr
     columns.forEach((column, c) => {
       const cell = sheetRow.getCell(c + 1)
       // Strings are written as string cells (never `{ formula }`), so `=...` stays text.
-      cell.value = column === 'seq' ? row.seq : cellText(row, column)
+      cell.value = column === 'seq' ? row.seq : cellText(row, column, cellOptions(table))
       cell.font = cellFont
       cell.alignment = { horizontal: CENTRED.has(column) ? 'center' : 'left', vertical: 'middle', wrapText: true }
       cell.border = borders

@@ -2,7 +2,7 @@ import { type Diagnostic, TaskRow } from '@policykb/model'
 import type { TaskColumn, TaskTable } from '../columns.js'
 import { COLUMN_HEADERS } from '../columns.js'
 import { cleanCell, cleanDeadline } from './clean.js'
-import { deadlineDate } from './deadline.js'
+import { deadlineDate } from '../deadlineText.js'
 import { bigramWeights, fillMerged, labelPlacement } from './fillMerged.js'
 import type { RawTable } from './rawTable.js'
 import { findCsvHeader, parseCsv, readCsvTable } from './readCsv.js'
@@ -10,7 +10,7 @@ import { findTextHeader, type ReadResult, readTextTable } from './readText.js'
 import { readXlsxTable } from './readXlsx.js'
 import { type AlignedRow, clip, realignRows } from './realign.js'
 import { repairSequence } from './sequence.js'
-import { splitUnits } from './units.js'
+import { cellDeadline, rowUnits } from './rowUnits.js'
 
 /** The formats {@link readTaskTable} reads. */
 export type TaskTableFormat = 'text' | 'csv' | 'xlsx'
@@ -250,14 +250,13 @@ export function buildTable(raw: RawTable, file?: string): { table: TaskTable; di
         ...where(row.line),
       })
     }
-    const deadline = ti >= 0 ? cleanDeadline(row.cells[ti] ?? '').text : ''
+    const deadline = cellDeadline(ti >= 0 ? cleanDeadline(row.cells[ti] ?? '').text : '')
     const candidate = {
       seq: row.seq,
       specialty: specialty[i] ?? null,
       direction: direction[i] ?? null,
       measure: mi >= 0 ? (row.cells[mi] ?? '') : '',
-      leadUnits: li >= 0 ? splitUnits(row.cells[li] ?? '') : [],
-      units: ui >= 0 ? (row.cells[ui] ?? '') : '',
+      ...rowUnits(li >= 0 ? (row.cells[li] ?? '') : null, ui >= 0 ? (row.cells[ui] ?? '') : null),
       deadline,
       deadlineDate: deadlineDate(deadline),
       span: null,
