@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto'
 import { readFile, rename, writeFile } from 'node:fs/promises'
 import type { Correction, Diagnostic, SourceText } from '@policykb/model'
 import { type ParseOutput, parseSource, read, toSourceOffset } from '@policykb/parser'
-import { type CorrectionConflict, correctTable, parseCorrectionsFile, type TaskTable, toTaskTable } from '@policykb/tasklist'
+import { type CorrectionConflict, cellOptions, cellText, correctTable, parseCorrectionsFile, type TaskTable, toTaskTable } from '@policykb/tasklist'
 import type { DocumentSummary, DocumentView, Range, RowView } from './api.js'
 
 /** A document being served. */
@@ -135,6 +135,7 @@ export function viewOf(doc: ServedDocument): DocumentView {
   const measures = new Map(doc.result.measures.map((m) => [m.id, m]))
   const generated = new Map(doc.table.rows.map((r) => [r.measureId, r]))
   const same = (a: object | undefined, b: object) => a !== undefined && JSON.stringify({ ...a, seq: 0 }) === JSON.stringify({ ...b, seq: 0 })
+  const cells = cellOptions(table)
   const rows: RowView[] = table.rows.map((row) => {
     const m = row.measureId === null ? undefined : measures.get(row.measureId)
     const span = sourceRange(doc, row.span)
@@ -144,9 +145,9 @@ export function viewOf(doc: ServedDocument): DocumentView {
       specialty: row.specialty,
       direction: row.direction,
       measure: row.measure,
-      leadUnits: row.leadUnits,
-      units: row.units,
-      deadline: row.deadline,
+      leadUnits: row.leadUnits.map((u) => u.name),
+      units: cellText(row, 'units', { ...cells, leadColumn: true }),
+      deadline: cellText(row, 'deadline', cells),
       line: row.span?.line ?? null,
       span: span ?? (row.measureId?.startsWith('added-') ? addedSpan(doc, row.measureId) : null),
       unitSpans: (m?.units ?? []).flatMap((u) => {

@@ -4,7 +4,7 @@
  */
 import type { Measure, UnitRole } from '@policykb/model'
 import type { KnowledgeBase, SearchHit, SearchOptions } from '@policykb/search'
-import { formatDeadline } from '@policykb/tasklist'
+import { deadlineCell } from '@policykb/tasklist'
 import type { DueResponse, HitView, SearchRequest, SearchResponse, UnitsResponse } from './api.js'
 
 /** Maps a KB document id to the id of the served document that holds it, null when none does. */
@@ -36,7 +36,7 @@ function hitView(hit: SearchHit, servedOf: ServedOf): HitView {
     title: m.title ?? (m.text.slice(0, 40) || null),
     specialty: m.specialty,
     units: m.units.map((u) => ({ name: u.name, role: u.role })),
-    deadline: formatDeadline(m.deadline),
+    deadline: deadlineCell(m.deadline),
     score: Math.round(hit.score * 100) / 100,
     snippets: hit.highlights.map((h) => ({
       field: h.field,
@@ -117,7 +117,7 @@ export function dueView(kb: KnowledgeBase, today: string, unit: string | undefin
       document: servedOf(hit.document),
       measureId: hit.measure.id,
       title: hit.measure.title ?? hit.measure.text.slice(0, 40),
-      deadline: formatDeadline(hit.measure.deadline),
+      deadline: deadlineCell(hit.measure.deadline),
       date,
       overdue: date < today,
       lead: hit.measure.leadUnits.map((u) => u.name),

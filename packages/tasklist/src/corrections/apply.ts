@@ -1,6 +1,6 @@
 import type { Correction, CorrectionAnchor, CorrectionRange, TaskRow } from '@policykb/model'
 import type { TaskTable } from '../columns.js'
-import { newRow, rowHasUnit, withDeadline, withoutUnit, withUnit } from './rowFields.js'
+import { newRow, rowHasUnit, withDeadline, withoutUnit, withRole, withUnit } from './rowFields.js'
 
 /** A correction that no longer fits the rows it is applied to, and why. */
 export interface CorrectionConflict {
@@ -18,8 +18,6 @@ export interface ApplyCorrectionsOptions {
    * the source applies only while the range still holds the text it was made on.
    */
   text?: string
-  /** The table shows 牵头单位 in a column of its own (default true): where an added lead goes. */
-  leadApart?: boolean
 }
 
 /** What {@link applyCorrections} returns. */
@@ -91,12 +89,12 @@ function applyOne(rows: TaskRow[], c: Correction, options: ApplyCorrectionsOptio
       return problem ?? replace({ ...row, measure: c.value })
     }
     case 'unit-add':
-      return rowHasUnit(row, c.unit) ? `${c.unit} is already named in this row` : replace(withUnit(row, c.unit, c.role, options.leadApart ?? true))
+      return rowHasUnit(row, c.unit) ? `${c.unit} is already named in this row` : replace(withUnit(row, c.unit, c.role))
     case 'unit-remove':
       return rowHasUnit(row, c.unit) ? replace(withoutUnit(row, c.unit)) : `${c.unit} is not named in this row`
     case 'unit-role':
       return rowHasUnit(row, c.unit)
-        ? replace(withUnit(withoutUnit(row, c.unit), c.unit, c.role, options.leadApart ?? true))
+        ? replace(withRole(row, c.unit, c.role))
         : `${c.unit} is not named in this row`
     case 'deadline':
       return replace(withDeadline(row, c.value, c.date))
@@ -135,8 +133,8 @@ export function applyCorrections(
 }
 
 /**
- * A 任务清单 with corrections applied (see {@link applyCorrections}); an added lead goes to the
- * 牵头单位 column when the table has one.
+ * A 任务清单 with corrections applied (see {@link applyCorrections}); its cells are written from
+ * the corrected units and deadline as from generated ones.
  *
  * @param table - from `toTaskTable`; not mutated
  * @param corrections - in the order they were made
@@ -147,9 +145,6 @@ export function correctTable(
   corrections: readonly Correction[],
   text?: string,
 ): { table: TaskTable; conflicts: CorrectionConflict[]; applied: number[] } {
-  const { rows, conflicts, applied } = applyCorrections(table.rows, corrections, {
-    leadApart: table.columns.includes('lead'),
-    ...(text === undefined ? {} : { text }),
-  })
+  const { rows, conflicts, applied } = applyCorrections(table.rows, corrections, text === undefined ? {} : { text })
   return { table: { ...table, rows }, conflicts, applied }
 }

@@ -1,78 +1,53 @@
 /**
- * The one place corrections touch a row's unit and deadline fields, so a change of `TaskRow`
- * (units as `UnitRef[]`, a `Deadline` in place of strings) is a change here only.
+ * The one place corrections touch a row's unit and deadline fields (`TaskUnit[]`, `TaskDeadline`),
+ * so a change of `TaskRow` is a change here only.
  */
-import type { TaskRow, UnitRole } from '@policykb/model'
+import type { TaskDeadline, TaskRow, TaskUnit, UnitRole } from '@policykb/model'
 
-/** Separators between the units of a 责任单位 cell. */
-const SEPARATORS = /[、，,；;]/
-/** Role words a 责任单位 cell writes after a unit (`X牵头`, `Y配合`). */
-const ROLE_WORDS = /(牵头|配合|负责落实|具体落实|按职责分工负责|负责)$/
+const named = (u: TaskUnit, unit: string) => u.name === unit || u.normalized === unit
 
-/** The word a 责任单位 cell writes after a unit of this role, when it is not a plain 责任单位. */
-const ROLE_SUFFIX: Record<UnitRole, string> = { lead: '牵头', responsible: '', cooperating: '配合', implementing: '负责落实' }
+/** A unit a reviewer typed: no span, its name as written. */
+const typed = (name: string, role: UnitRole): TaskUnit => ({ name, normalized: name, role, span: null })
 
-/** The unit a cell item names, its role words stripped: `市财政局配合` → `市财政局`. */
-export function unitOfItem(item: string): string {
-  return item.trim().replace(ROLE_WORDS, '')
-}
-
-const OPEN = '（(【[〔'
-const CLOSE = '）)】]〕'
-
-/** A 责任单位 cell cut into its items and the separators between them, 、 inside brackets kept: `各县（市、区）`. */
-function tokens(cell: string): string[] {
-  const out: string[] = []
-  let depth = 0
-  let item = ''
-  for (const ch of cell) {
-    if (OPEN.includes(ch)) depth++
-    else if (CLOSE.includes(ch)) depth = Math.max(0, depth - 1)
-    if (depth === 0 && SEPARATORS.test(ch)) {
-      if (item) out.push(item)
-      out.push(ch)
-      item = ''
-    } else item += ch
-  }
-  if (item) out.push(item)
-  return out
-}
-
-/** Does the row name the unit, as lead or in its 责任单位 cell? */
+/** Does the row name the unit, in any role? */
 export function rowHasUnit(row: TaskRow, unit: string): boolean {
-  return row.leadUnits.includes(unit) || tokens(row.units).some((item) => unitOfItem(item) === unit)
+  return row.units.some((u) => named(u, unit)) || row.leadUnits.some((u) => named(u, unit))
 }
 
-/** The row with the unit taken out of 牵头单位 and 责任单位 (the separators around it folded). */
+/** The row with the unit taken out of 牵头单位 and 责任单位. */
 export function withoutUnit(row: TaskRow, unit: string): TaskRow {
-  const out: string[] = []
-  const isSeparator = (t: string | undefined) => t !== undefined && t.length === 1 && SEPARATORS.test(t)
-  for (const token of tokens(row.units)) {
-    if (isSeparator(token)) {
-      if (out.length > 0 && !isSeparator(out[out.length - 1])) out.push(token)
-    } else if (unitOfItem(token) !== unit) out.push(token)
-  }
-  while (isSeparator(out[out.length - 1])) out.pop()
-  return { ...row, leadUnits: row.leadUnits.filter((u) => u !== unit), units: out.join('') }
+  return { ...row, leadUnits: row.leadUnits.filter((u) => !named(u, unit)), units: row.units.filter((u) => !named(u, unit)) }
 }
 
-/**
- * The row with the unit added in a role: a lead to 牵头单位 when the table shows leads apart
- * (`leadApart`), otherwise to the 责任单位 cell with its role word (`X牵头`, `Y配合`).
- */
-export function withUnit(row: TaskRow, unit: string, role: UnitRole, leadApart: boolean): TaskRow {
-  if (role === 'lead' && leadApart) return { ...row, leadUnits: [...row.leadUnits, unit] }
-  const item = unit + ROLE_SUFFIX[role]
-  const next = { ...row, units: row.units ? `${row.units}、${item}` : item }
-  return role === 'lead' ? { ...next, leadUnits: [...row.leadUnits, unit] } : next
+/** The row with the unit added in a role (a lead is a lead unit too). */
+export function withUnit(row: TaskRow, unit: string, role: UnitRole): TaskRow {
+  const ref = typed(unit, role)
+  return { ...row, units: [...row.units, ref], leadUnits: role === 'lead' ? [...row.leadUnits, ref] : row.leadUnits }
+}
+
+/** The row with the unit moved to another role, where it stood. */
+export function withRole(row: TaskRow, unit: string, role: UnitRole): TaskRow {
+  const units = row.units.map((u) => (named(u, unit) ? { ...u, role } : u))
+  const leadUnits = units.filter((u) => u.role === 'lead')
+  return { ...row, units, leadUnits: row.units.length > 0 ? leadUnits : role === 'lead' ? [typed(unit, role)] : [] }
+}
+
+const ONGOING = /长期|持续|常态|坚持|定期/
+
+/** A 完成时限 a reviewer wrote: a date when one is given, ongoing by its words, else as written. */
+export function typedDeadline(text: string, date: string | null): TaskDeadline | null {
+  const t = text.trim()
+  if (date !== null) return { kind: 'date', text: t || date, date, alsoOngoing: ONGOING.test(t), span: null }
+  if (t === '') return null
+  return ONGOING.test(t) ? { kind: 'ongoing', text: t, span: null } : { kind: 'unspecified', text: t, span: null }
 }
 
 /** The row with its 完成时限 replaced. */
 export function withDeadline(row: TaskRow, text: string, date: string | null): TaskRow {
-  return { ...row, deadline: text, deadlineDate: date }
+  return { ...row, deadline: typedDeadline(text, date), deadlineDate: date }
 }
 
-/** A new row from the fields of an `add-task` correction. */
+/** A new row from the fields of an `add-task` correction (units as written, `、`-separated, responsible). */
 export function newRow(fields: {
   specialty: string | null
   direction: string | null
@@ -81,5 +56,23 @@ export function newRow(fields: {
   units: string
   deadline: string
 }): TaskRow {
-  return { seq: 1, ...fields, leadUnits: [...fields.leadUnits], deadlineDate: null, span: null, measureId: null, line: null }
+  const leads = fields.leadUnits.map((n) => typed(n, 'lead'))
+  const others = fields.units
+    .split(/[、，,；;]/)
+    .map((s) => s.trim())
+    .filter((s) => s && !fields.leadUnits.includes(s))
+    .map((n) => typed(n, 'responsible'))
+  return {
+    seq: 1,
+    specialty: fields.specialty,
+    direction: fields.direction,
+    measure: fields.measure,
+    leadUnits: leads,
+    units: [...leads, ...others],
+    deadline: typedDeadline(fields.deadline, null),
+    deadlineDate: null,
+    span: null,
+    measureId: null,
+    line: null,
+  }
 }
