@@ -10,7 +10,7 @@ export default defineConfig({
     // Exact names only: a subpath (`@policykb/parser/formats`) is a module of its own.
     alias: [
       { find: /^@policykb\/parser\/formats$/, replacement: src('parser/src/read/sniff.ts') },
-      ...['model', 'parser', 'search', 'tasklist'].map((name) => ({ find: new RegExp(`^@policykb/${name}$`), replacement: pkg(name) })),
+      ...['model', 'parser', 'search', 'tasklist', 'serve'].map((name) => ({ find: new RegExp(`^@policykb/${name}$`), replacement: pkg(name) })),
     ],
   },
   test: {

@@ -37,8 +37,8 @@ beforeAll(() => {
 afterAll(() => rmSync(tmp, { recursive: true, force: true }))
 
 describe('the command registry', () => {
-  it('lists index, search and units after the others, each summary as its module declares it', async () => {
-    expect(commands.map((c) => c.name)).toEqual(['parse', 'tasklist', 'eval', 'index', 'search', 'documents', 'units'])
+  it('lists index, search and units after the others (then serve), each summary as its module declares it', async () => {
+    expect(commands.map((c) => c.name)).toEqual(['parse', 'tasklist', 'eval', 'index', 'search', 'documents', 'units', 'serve'])
     for (const entry of commands) {
       const command = await entry.load()
       expect({ name: command.name, summary: command.summary }).toEqual({ name: entry.name, summary: entry.summary })

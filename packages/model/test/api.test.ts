@@ -6,6 +6,11 @@ it('pins the public exports of @policykb/model', () => {
     [
       "Aside",
       "AttachmentRef",
+      "CORRECTIONS_VERSION",
+      "Correction",
+      "CorrectionAnchor",
+      "CorrectionRange",
+      "CorrectionsFile",
       "Deadline",
       "Diagnostic",
       "DocumentKind",

@@ -65,3 +65,5 @@ export type {
   RowMatch,
   ComparedField,
 } from './evaluate/index.js'
+export { applyCorrections, correctTable, addedRowId, parseCorrectionsFile } from './corrections/index.js'
+export type { ApplyCorrectionsOptions, CorrectedRows, CorrectionConflict, CorrectionsFileResult } from './corrections/index.js'

@@ -31,4 +31,5 @@ export const commands: readonly CommandEntry[] = [
   { name: 'search', summary: 'search the measures of a knowledge base by words, unit, deadline (table, json)', load: async () => (await import('./search.js')).searchCommand },
   { name: 'documents', summary: 'list the documents of a knowledge base: id, kind, measures, title (table, json)', load: async () => (await import('./documents.js')).documentsCommand },
   { name: 'units', summary: 'list the units of a knowledge base with their roles and other names (table, json)', load: async () => (await import('./units.js')).unitsCommand },
+  { name: 'serve', summary: 'review 任务清单 and search the knowledge base in the browser', load: async () => (await import('./serve.js')).serveCommand },
 ]

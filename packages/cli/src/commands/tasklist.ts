@@ -1,10 +1,19 @@
-import { stat } from 'node:fs/promises'
+import { readFile, stat } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import type { Diagnostic } from '@policykb/model'
-import { DIRECTION_MODES, EXPORT_FORMATS, TASK_COLUMNS, type TaskColumn, toTaskTable, writeTaskTable } from '@policykb/tasklist'
+import {
+  correctTable,
+  DIRECTION_MODES,
+  EXPORT_FORMATS,
+  parseCorrectionsFile,
+  TASK_COLUMNS,
+  type TaskColumn,
+  toTaskTable,
+  writeTaskTable,
+} from '@policykb/tasklist'
 import { defineCommand, oneOf, UsageError } from '../command.js'
 import { readDocument } from '../document.js'
-import { checkEncoding, formatDiagnostic, IO_OPTIONS, reportDiagnostics, reportError, writeOutput } from '../io.js'
+import { checkEncoding, describeFsError, formatDiagnostic, IO_OPTIONS, reportDiagnostics, reportError, writeOutput } from '../io.js'
 import { sourceDate } from '../output.js'
 import { describeParts, PARTS_OPTION, partsOption, partsWarning } from '../parts.js'
 
@@ -51,6 +60,8 @@ export const tasklistCommand = defineCommand({
     'A document that is not a plan (a reply letter) has nothing to list: a warning says so on',
     'standard error, no table is written (an -o FILE is left as it was), and the exit status is 0.',
     'Warnings and errors found in the document go to standard error (-q silences them).',
+    '--corrections FILE applies a review made in policykb serve; a correction whose measure',
+    'text changed since is not applied and is reported on standard error as a conflict.',
   ].join('\n'),
   options: {
     format: { type: 'string', short: 'f', value: 'FORMAT', description: 'md (default), csv, json, xlsx or docx' },
@@ -71,12 +82,18 @@ export const tasklistCommand = defineCommand({
       value: 'MODE',
       description: '完成时限 text: written (default; as the source writes it, 2022年6月底前) or normalized (2022年6月)',
     },
+    corrections: {
+      type: 'string',
+      value: 'FILE',
+      description: 'apply the corrections saved by policykb serve (<file>.corrections.json)',
+    },
     title: { type: 'string', value: 'TEXT', description: "table title (default: <plan title>任务清单; '' for none)" },
     ...IO_OPTIONS,
   },
   examples: [
     'policykb tasklist plan.txt',
     'policykb tasklist bundle.txt --parts 2-23 -f xlsx -o 任务清单.xlsx',
+    'policykb tasklist plan.txt --corrections plan.txt.corrections.json -f xlsx -o 任务清单.xlsx',
     'policykb tasklist plan.txt -f csv --columns seq,measure,units,deadline > tasks.csv',
   ],
   async run({ values, positionals, io }) {
@@ -90,6 +107,11 @@ export const tasklistCommand = defineCommand({
     const clash = await sameFile(positionals[0], values.output)
     if (clash) {
       reportError(io, `${values.output}: is the input file; -o would overwrite the document being read (give another name)`)
+      return 1
+    }
+    const corrections = values.corrections === undefined ? undefined : await readCorrections(values.corrections)
+    if (corrections !== undefined && !corrections.ok) {
+      reportError(io, corrections.message)
       return 1
     }
     const doc = await readDocument(positionals, { io, encoding: values.encoding, command: 'tasklist' })
@@ -122,7 +144,7 @@ export const tasklistCommand = defineCommand({
     }
     if (missing) warn(missing)
 
-    const table = toTaskTable(result, {
+    const generated = toTaskTable(result, {
       ...(parts === undefined ? {} : { parts }),
       measureText: measureText as (typeof MEASURE_TEXTS)[number],
       direction,
@@ -130,6 +152,15 @@ export const tasklistCommand = defineCommand({
       ...(columns === undefined ? {} : { columns }),
       ...(values.title === undefined ? {} : { title: values.title.trim() === '' ? null : values.title }),
     })
+    const corrected = corrections === undefined ? undefined : correctTable(generated, corrections.file.corrections, result.normalized.text)
+    const table = corrected?.table ?? generated
+    if (corrected !== undefined) {
+      for (const conflict of corrected.conflicts) {
+        const c = conflict.correction
+        const on = c.kind === 'add-task' ? 'add-task' : `${c.kind} on ${c.anchor.measureId}`
+        warn({ ruleId: 'correction-conflict', severity: 'warning', reason: `correction ${conflict.index + 1} (${on}) not applied: ${conflict.reason}` })
+      }
+    }
     if (table.rows.length === 0 && !missing) warn({ ruleId: 'no-tasks', severity: 'warning', reason: 'no measures found: the table has its header only' })
     let date: { date?: Date }
     try {
@@ -155,4 +186,16 @@ async function sameFile(input: string | undefined, output: string | undefined): 
   if (resolve(input) === resolve(output)) return true
   const [a, b] = await Promise.all([stat(input).catch(() => null), stat(output).catch(() => null)])
   return a !== null && b !== null && a.dev === b.dev && a.ino === b.ino
+}
+
+/** A `--corrections` file read and checked; a message naming the file when it cannot be used. */
+async function readCorrections(path: string) {
+  let text: string
+  try {
+    text = await readFile(path, 'utf8')
+  } catch (error) {
+    return { ok: false as const, message: `${path}: ${describeFsError(error, 'read')}` }
+  }
+  const parsed = parseCorrectionsFile(text)
+  return parsed.ok ? parsed : { ok: false as const, message: `${path}: ${parsed.reason}` }
 }
