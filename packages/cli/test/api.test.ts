@@ -26,5 +26,5 @@ it('pins the public exports of @policykb/cli', () => {
     'writeFileAtomic',
     'writeOutput',
   ])
-  expect(api.commands.map((c) => c.name)).toEqual(['parse', 'tasklist', 'eval', 'index', 'search', 'units', 'serve'])
+  expect(api.commands.map((c) => c.name)).toEqual(['parse', 'tasklist', 'eval', 'index', 'search', 'documents', 'units', 'serve'])
 })
